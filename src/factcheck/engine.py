@@ -1,0 +1,174 @@
+"""The engine: resolves figure names, runs the rules, stamps levels, builds the Report."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from factcheck import __version__
+from factcheck.context import Context
+from factcheck.load import Corpus
+from factcheck.model import (
+    Claim,
+    ClaimResult,
+    Finding,
+    InputProblem,
+    Outcome,
+    Report,
+    RuleResult,
+    Summary,
+    Verdict,
+)
+from factcheck.rules import Rule, all_rules, rule_for_check
+from factcheck.yamltree import suggestion
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a run is configured: which rules, at which level, with which options."""
+
+    strict: bool = False
+    levels: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """The settings as plain data, for the report's provenance."""
+        return {"strict": self.strict, "levels": dict(self.levels)}
+
+
+def validate_checks(claim: Claim, context: Context) -> list[InputProblem]:
+    """Problems with a claim's checks: unknown kinds, missing or unknown keys, unknown names."""
+    from factcheck.rules import all_rules
+
+    kinds = [rule.check for rule in all_rules() if rule.check]
+    problems = []
+    for check in claim.checks:
+        rule = rule_for_check(check.kind)
+        if rule is None:
+            problems.append(
+                InputProblem(
+                    check.location,
+                    f"unknown check {check.kind!r}{suggestion(check.kind, kinds)}; "
+                    f"a check starts with one of: {', '.join(kinds)}",
+                )
+            )
+            continue
+        for key in rule.params:
+            if key not in check.params:
+                problems.append(
+                    InputProblem(check.location, f"the {check.kind!r} check needs {key!r}")
+                )
+        for key, value in check.params.items():
+            where = check.param_locations.get(key, check.location)
+            kind = rule.params.get(key)
+            if kind is None:
+                problems.append(
+                    InputProblem(
+                        where,
+                        f"unknown key {key!r} in a {check.kind!r} check"
+                        f"{suggestion(key, rule.params)}; expected: {', '.join(rule.params)}",
+                    )
+                )
+                continue
+            names = value if isinstance(value, list) else [value]
+            if kind == "figure" and isinstance(value, list):
+                problems.append(InputProblem(where, f"{key!r} names one figure, not a list"))
+                continue
+            if kind == "figures" and not isinstance(value, list):
+                problems.append(InputProblem(where, f"{key!r} must be a list of figure names"))
+                continue
+            for index, name in enumerate(names):
+                if context.figure(claim, name) is None:
+                    at = check.param_locations.get(f"{key}[{index}]", where)
+                    hint = suggestion(name, context.figure_names(claim))
+                    problems.append(InputProblem(at, f"unknown figure {name!r}{hint}"))
+    return problems
+
+
+def _verdict(claim: Claim, findings: Iterable[Finding]) -> Verdict:
+    findings = list(findings)
+    outcomes = {finding.outcome for finding in findings}
+    if any(f.outcome is Outcome.FAIL and f.gross for f in findings):
+        return Verdict.GROSSLY_INCONSISTENT
+    if Outcome.FAIL in outcomes:
+        return Verdict.INCONSISTENT
+    if Outcome.WARN in outcomes:
+        return Verdict.WARNING
+    if not claim.checks:
+        return Verdict.NOT_CHECKABLE
+    if any(f.outcome is Outcome.NOT_EVALUATED and f.consistency for f in findings):
+        return Verdict.NOT_EVALUATED
+    return Verdict.CONSISTENT
+
+
+def _stamp(rule: Rule, level: str, claim: Claim, result: RuleResult) -> Finding:
+    outcome = result.outcome
+    if outcome is Outcome.FAIL and level == "warning":
+        outcome = Outcome.WARN
+    return Finding(
+        code=rule.code,
+        rule=rule.name,
+        outcome=outcome,
+        claim_id=claim.id,
+        location=result.location,
+        message=result.message,
+        gross=result.gross,
+        level=level,
+        arithmetic=result.arithmetic,
+        numbers=result.numbers,
+        consistency=rule.check is not None,
+    )
+
+
+def run(corpus: Corpus, settings: Settings | None = None) -> Report:
+    """Check every claim of the corpus and build the report, in a deterministic order."""
+    settings = settings or Settings()
+    claims = sorted(corpus.claims, key=lambda c: (c.source_slug, c.id, c.location.path))
+    context = Context(corpus.sources, {claim.id: claim for claim in claims})
+    problems = list(corpus.problems)
+    results = []
+    for claim in claims:
+        claim_problems = validate_checks(claim, context)
+        problems += claim_problems
+        findings: list[Finding] = []
+        for rule in all_rules():
+            if claim_problems and rule.check is not None:
+                continue
+            level = settings.levels.get(rule.code, rule.level)
+            for result in rule.module.evaluate(claim, context, rule.module.Options()):
+                findings.append(_stamp(rule, level, claim, result))
+        findings.sort(key=lambda f: (f.location, f.code))
+        results.append(
+            ClaimResult(claim, context.source(claim), tuple(findings), _verdict(claim, findings))
+        )
+    every = [finding for result in results for finding in result.findings]
+
+    def count(outcome: Outcome) -> int:
+        return sum(1 for finding in every if finding.outcome is outcome)
+
+    summary = Summary(
+        claims=len(results),
+        passed=count(Outcome.PASS),
+        failed=count(Outcome.FAIL),
+        warned=count(Outcome.WARN),
+        not_evaluated=count(Outcome.NOT_EVALUATED),
+        not_checkable=sum(1 for r in results if r.verdict is Verdict.NOT_CHECKABLE),
+        input_problems=len(problems),
+    )
+    return Report(
+        results=tuple(results),
+        problems=tuple(sorted(problems, key=lambda p: p.location)),
+        summary=summary,
+        tool_version=__version__,
+        generated=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        settings=settings.as_dict(),
+    )
+
+
+def exit_code(report: Report, strict: bool = False) -> int:
+    """0 consistent; 1 inconsistent (warnings too when strict); 2 input could not be used."""
+    if report.problems:
+        return 2
+    if report.summary.failed or (strict and report.summary.warned):
+        return 1
+    return 0

@@ -1,0 +1,202 @@
+"""The data model: frozen records from claim files in, a Report out.
+
+Data flows one way: files -> load -> model -> engine (rules) -> Report -> reporter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.numbers import Reading
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file: 1-based line and column."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source document: its metadata and the archived text the quotes are checked against."""
+
+    slug: str
+    title: str
+    publisher: str
+    language: str
+    text_file: Path
+    text: str
+    location: Location
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a claim: the quote it stands in and its value as the editor wrote it."""
+
+    name: str
+    quote: str
+    value_text: str
+    reading: Reading | None
+    location: Location
+    quote_location: Location
+    value_location: Location
+
+
+@dataclass(frozen=True)
+class Check:
+    """One relation between figures, as written in the claim's ``checks`` list."""
+
+    kind: str
+    params: dict[str, Any]
+    location: Location
+    param_locations: dict[str, Location] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim of a source: what it says, the figures it states, the checks that relate them."""
+
+    id: str
+    source_slug: str
+    text: str
+    figures: dict[str, Figure]
+    checks: tuple[Check, ...]
+    location: Location
+    quote: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A fact from a primary source, usable as ``ref:name`` in checks."""
+
+    name: str
+    value_text: str
+    reading: Reading | None
+    description: str
+    sources: tuple[str, ...]
+    location: Location
+    level: str | None = None
+
+
+class Outcome(Enum):
+    """What a check came to. ``NOT_EVALUATED`` is never a pass."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    WARN = "warn"
+    NOT_EVALUATED = "not evaluated"
+
+
+class Verdict(Enum):
+    """What a claim as a whole came to."""
+
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    GROSSLY_INCONSISTENT = "grossly inconsistent"
+    WARNING = "warning"
+    NOT_EVALUATED = "not evaluated"
+    NOT_CHECKABLE = "not checkable by rules"
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """The arithmetic behind a finding, in the unit's base (for example euros, not millions)."""
+
+    stated: Decimal | None = None
+    computed: Decimal | None = None
+    tolerance: Decimal | None = None
+    difference: Decimal | None = None
+    unit: str | None = None
+    nearest: dict[str, Decimal] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The result of one rule on one check or figure, stamped with its level by the engine."""
+
+    code: str
+    rule: str
+    outcome: Outcome
+    claim_id: str
+    location: Location
+    message: str
+    gross: bool = False
+    level: str = "error"
+    arithmetic: str | None = None
+    numbers: Numbers = field(default_factory=Numbers)
+    consistency: bool = True
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """Input that could not be used: a file, a line, and what was expected."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """A claim with its findings and its verdict."""
+
+    claim: Claim
+    source: Source | None
+    findings: tuple[Finding, ...]
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts over a whole report."""
+
+    claims: int
+    passed: int
+    failed: int
+    warned: int
+    not_evaluated: int
+    not_checkable: int
+    input_problems: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a reporter may show; reporters read it and compute nothing."""
+
+    results: tuple[ClaimResult, ...]
+    problems: tuple[InputProblem, ...]
+    summary: Summary
+    tool_version: str
+    generated: str
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """What a rule yields: an outcome and its explanation, before the engine stamps the
+    rule's code, name and level on it."""
+
+    outcome: Outcome
+    location: Location
+    message: str
+    gross: bool = False
+    arithmetic: str | None = None
+    numbers: Numbers = field(default_factory=Numbers)

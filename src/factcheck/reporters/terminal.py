@@ -1,0 +1,101 @@
+"""The ``rich`` format: a report for people at a terminal, plain text when piped.
+
+Per claim: its verdict, each consistency check with its arithmetic in the source's own
+notation, provenance checks summarised when they pass and listed when they do not; then a
+summary table. Colour only on a terminal, and never when ``NO_COLOR`` is set.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from factcheck.model import ClaimResult, Finding, Outcome, Report, Verdict
+
+_OUTCOME_STYLE = {
+    Outcome.PASS: ("✔", "green"),
+    Outcome.FAIL: ("✘", "bold red"),
+    Outcome.WARN: ("!", "yellow"),
+    Outcome.NOT_EVALUATED: ("?", "magenta"),
+}
+_VERDICT_STYLE = {
+    Verdict.CONSISTENT: "green",
+    Verdict.INCONSISTENT: "bold red",
+    Verdict.GROSSLY_INCONSISTENT: "bold red",
+    Verdict.WARNING: "yellow",
+    Verdict.NOT_EVALUATED: "magenta",
+    Verdict.NOT_CHECKABLE: "cyan",
+}
+
+
+def _finding_line(finding: Finding) -> str:
+    from rich.markup import escape
+
+    symbol, style = _OUTCOME_STYLE[finding.outcome]
+    gross = " [bold red](gross)[/]" if finding.gross and finding.outcome is Outcome.FAIL else ""
+    return (
+        f"  [{style}]{symbol} {finding.outcome.value}[/] [dim]{finding.code} "
+        f"{escape(str(finding.location))}[/]{gross}\n      {escape(finding.message)}"
+    )
+
+
+def _claim_block(result: ClaimResult) -> list[str]:
+    from rich.markup import escape
+
+    claim = result.claim
+    style = _VERDICT_STYLE[result.verdict]
+    lines = [f"[bold]{escape(claim.id)}[/] [{style}]{result.verdict.value}[/]"]
+    lines.append(f"  [italic]{escape(claim.text)}[/]")
+    checks = [f for f in result.findings if f.consistency]
+    provenance = [f for f in result.findings if not f.consistency]
+    lines += [_finding_line(f) for f in checks]
+    passed = [f for f in provenance if f.outcome is Outcome.PASS]
+    if passed:
+        lines.append(
+            f"  [green]✔ pass[/] [dim]{len(passed)} provenance checks: "
+            "quotes found in the source, values as quoted[/]"
+        )
+    lines += [_finding_line(f) for f in provenance if f.outcome is not Outcome.PASS]
+    return lines
+
+
+def render(report: Report, out: TextIO) -> None:
+    """Write the report for a person to read."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(file=out, soft_wrap=True, highlight=False, emoji=False)
+    for problem in report.problems:
+        console.print(f"[bold red]error[/] {escape(str(problem))}")
+    if report.problems:
+        console.print()
+    current_source = None
+    for result in report.results:
+        if result.claim.source_slug != current_source:
+            current_source = result.claim.source_slug
+            source = result.source
+            title = f"{source.title} ({source.publisher})" if source else "unknown source"
+            console.rule(f"[bold]{escape(current_source)}[/] — {escape(title)}", align="left")
+        for line in _claim_block(result):
+            console.print(line)
+        console.print()
+    summary = report.summary
+    table = Table(title="Summary", title_justify="left", show_edge=True)
+    for column in ("claims", "passed", "failed", "warned", "not evaluated", "not checkable",
+                   "input problems"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(summary.claims),
+        str(summary.passed),
+        str(summary.failed),
+        str(summary.warned),
+        str(summary.not_evaluated),
+        str(summary.not_checkable),
+        str(summary.input_problems),
+    )
+    console.print(table)
+    console.print(
+        f"[dim]checks passed, failed, warned and not evaluated are counted over all claims; "
+        f"'not checkable' counts claims no rule can check. factcheck {report.tool_version}, "
+        f"{report.generated}[/]"
+    )

@@ -1,0 +1,64 @@
+"""The one pint registry factcheck uses, built from a dozen definitions of its own.
+
+The default pint registry takes ~160 ms to build and reads "Mrd" as mega-rod and "M" as
+molar; ``UnitRegistry(None)`` with only the units a press release uses builds in a few
+milliseconds and has none of those clashes. Numbers never pass through pint as text: pint
+strips commas ("13,4" would become 134), so the tool reads the number itself and hands pint
+only a Decimal and a canonical unit name.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pint
+
+#: Canonical unit names the rest of the tool uses, with the pint definition of each.
+DEFINITIONS = (
+    "count = [count]",
+    "EUR = [currency_eur]",
+    "USD = [currency_usd]",
+    "GBP = [currency_gbp]",
+    "percent = 0.01",
+    "percentage_point = [percentage_point]",
+)
+
+#: How each canonical unit is written after a number, by language.
+SYMBOLS = {
+    "EUR": "€",
+    "USD": "$",
+    "GBP": "£",
+    "percent": "%",
+    "percentage_point": "Pp.",
+    "count": "",
+    "": "",
+}
+
+
+@cache
+def registry() -> pint.UnitRegistry:
+    """Build (once) the registry of the units factcheck knows, with exact Decimal magnitudes."""
+    import pint
+
+    ureg = pint.UnitRegistry(None, non_int_type=Decimal)
+    for definition in DEFINITIONS:
+        ureg.define(definition)
+    return ureg
+
+
+def _quantity(unit: str) -> pint.Quantity:
+    ureg = registry()
+    return ureg.Quantity(Decimal(1), unit or "dimensionless")
+
+
+def compatible(unit_a: str, unit_b: str) -> bool:
+    """Whether values in the two units can be added or compared."""
+    return _quantity(unit_a).dimensionality == _quantity(unit_b).dimensionality
+
+
+def factor(from_unit: str, to_unit: str) -> Decimal:
+    """The exact factor that converts a value in ``from_unit`` to ``to_unit``."""
+    return Decimal(_quantity(from_unit).to(to_unit or "dimensionless").magnitude)
