@@ -228,6 +228,14 @@ def _figures(node: Node | None, language: str, errors: list[InputError]) -> dict
         try:
             entry = expect_mapping(figure_node, f"figure {name!r}")
             problems = check_keys(entry, f"figure {name!r}", FIGURE_KEYS_REQUIRED, ())
+            if any(key[:1].isdigit() for key in entry.entries):
+                problems.append(
+                    InputError(
+                        entry.location,
+                        f"figure {name!r}: in {{quote: ..., value: ...}} a comma separates "
+                        "entries, so '13,4' splits in two; put the value in quotes",
+                    )
+                )
             if problems:
                 errors += problems
                 continue

@@ -147,7 +147,7 @@ def read_numeral(text: str, lang: str) -> tuple[Decimal, int]:
     whole, _, fraction = digits.partition(decimal_mark)
     if decimal_mark in fraction or group_mark in fraction:
         raise FigureError(f"{text!r} is not a number: too many separators")
-    if whole and not re.fullmatch(r"\d{1,3}(?:\%s\d{3})*|\d+" % group_mark, whole):
+    if whole and not re.fullmatch(rf"\d{{1,3}}(?:\{group_mark}\d{{3}})*|\d+", whole):
         raise FigureError(f"{text!r} is not a number: thousands groups must have three digits")
     try:
         value = Decimal(whole.replace(group_mark, "") + ("." + fraction if fraction else ""))

@@ -81,8 +81,15 @@ def render(report: Report, out: TextIO) -> None:
         console.print()
     summary = report.summary
     table = Table(title="Summary", title_justify="left", show_edge=True)
-    for column in ("claims", "passed", "failed", "warned", "not evaluated", "not checkable",
-                   "input problems"):
+    for column in (
+        "claims",
+        "passed",
+        "failed",
+        "warned",
+        "not evaluated",
+        "not checkable",
+        "input problems",
+    ):
         table.add_column(column, justify="right")
     table.add_row(
         str(summary.claims),

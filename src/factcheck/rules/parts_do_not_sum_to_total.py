@@ -18,10 +18,10 @@ Example:
 
     ```yaml
     figures:
-      total: {quote: "13,4 Millionen Euro", value: 13,4 Mio. €}
-      ehrenamt: {quote: "7,7 Millionen Euro", value: 7,7 Mio. €}
-      agenturen: {quote: "1,5 Millionen Euro", value: 1,5 Mio. €}
-      personal: {quote: "4,2 Millionen", value: 4,2 Mio. €}
+      total: {quote: "13,4 Millionen Euro", value: "13,4 Mio. €"}
+      ehrenamt: {quote: "7,7 Millionen Euro", value: "7,7 Mio. €"}
+      agenturen: {quote: "1,5 Millionen Euro", value: "1,5 Mio. €"}
+      personal: {quote: "4,2 Millionen", value: "4,2 Mio. €"}
     checks:
       - sum: [ehrenamt, agenturen, personal]
         equals: total
@@ -31,10 +31,10 @@ Example:
 
     ```yaml
     figures:
-      total: {quote: "13,4 Millionen Euro", value: 13,4 Mio. €}
-      ehrenamt: {quote: "7,7 Millionen Euro", value: 7,7 Mio. €}
-      agenturen: {quote: "1,5 Millionen Euro", value: 1,5 Mio. €}
-      personal: {quote: "4,9 Millionen", value: 4,9 Mio. €}
+      total: {quote: "13,4 Millionen Euro", value: "13,4 Mio. €"}
+      ehrenamt: {quote: "7,7 Millionen Euro", value: "7,7 Mio. €"}
+      agenturen: {quote: "1,5 Millionen Euro", value: "1,5 Mio. €"}
+      personal: {quote: "4,9 Millionen", value: "4,9 Mio. €"}
     checks:
       - sum: [ehrenamt, agenturen, personal]
         equals: total
@@ -52,6 +52,7 @@ from factcheck.context import Context
 from factcheck.interval import Interval
 from factcheck.model import Check, Claim, Numbers, Outcome, RuleResult
 from factcheck.notation import format_number, format_quantity
+from factcheck.numbers import Reading
 from factcheck.tolerance import compare, nearest_written
 
 CODE = "FC101"
@@ -117,9 +118,7 @@ def _evaluate_sum(claim: Claim, check: Check, context: Context) -> RuleResult:
     tolerance = f"±{quantity(result.tolerance, None)}" if result.tolerance is not None else "none"
     nearest = {total_name: nearest_written(computed, total.value, total.precision)}
     for name in part_names:
-        others = sum(
-            (parts[o] for o in part_names if o != name), start=Interval.point(Decimal(0))
-        )
+        others = sum((parts[o] for o in part_names if o != name), start=Interval.point(Decimal(0)))
         allowed = (total.interval - others).scaled(1 / factors[name])
         nearest[name] = nearest_written(allowed, readings[name].value, readings[name].precision)
     numbers = Numbers(
@@ -135,15 +134,20 @@ def _evaluate_sum(claim: Claim, check: Check, context: Context) -> RuleResult:
             f"{arithmetic}: the parts add up to the stated {total_name} "
             f"{quantity(total.value)} (rounding allows {tolerance})"
         )
-        return RuleResult(Outcome.PASS, check.location, message, arithmetic=arithmetic,
-                          numbers=numbers)
+        return RuleResult(
+            Outcome.PASS, check.location, message, arithmetic=arithmetic, numbers=numbers
+        )
     fixes = ", ".join(
-        f"{name} {format_quantity(value, readings[name].unit, lang, readings[name].scale, readings[name].decimals)}"
-        for name, value in nearest.items()
+        f"{name} {_written(readings[name], value, lang)}" for name, value in nearest.items()
     )
     message = (
         f"{arithmetic}, but {total_name} is stated as {quantity(total.value)}: "
         f"difference {quantity(result.difference)}, rounding allows {tolerance}. "
-        f"Nearest consistent values: {fixes}"
+        f"Nearest consistent values, each on its own: {fixes}"
     )
     return RuleResult(Outcome.FAIL, check.location, message, arithmetic=arithmetic, numbers=numbers)
+
+
+def _written(reading: Reading, value: Decimal, lang: str) -> str:
+    """``value`` written as the figure is written: its unit, scale and decimals."""
+    return format_quantity(value, reading.unit, lang, reading.scale, reading.decimals)

@@ -15,14 +15,14 @@ Example:
 
     ```yaml
     figures:
-      total: {quote: "Hierfür wurden 13,4 Millionen Euro veranschlagt", value: 13,4 Mio. €}
+      total: {quote: "Hierfür wurden 13,4 Millionen Euro veranschlagt", value: "13,4 Mio. €"}
     ```
 
     Fails when it does not (the release says "veranschlagt"):
 
     ```yaml
     figures:
-      total: {quote: "Hierfür wurden 13,4 Millionen Euro ausgegeben", value: 13,4 Mio. €}
+      total: {quote: "Hierfür wurden 13,4 Millionen Euro ausgegeben", value: "13,4 Mio. €"}
     ```
 """
 
@@ -55,7 +55,9 @@ def evaluate(claim: Claim, context: Context, options: Options) -> Iterator[RuleR
     for what, quote, location in quotes:
         if source is None:
             yield RuleResult(
-                Outcome.NOT_EVALUATED, location, f"{what}: the source is unknown, quote not looked up"
+                Outcome.NOT_EVALUATED,
+                location,
+                f"{what}: the source is unknown, quote not looked up",
             )
         elif contains_quote(source.text, quote):
             yield RuleResult(Outcome.PASS, location, f"{what}: quote found in the source")

@@ -15,14 +15,14 @@ Example:
 
     ```yaml
     figures:
-      ki_personal: {quote: "4,2 Millionen für mehr Personal", value: 4,2 Mio. €}
+      ki_personal: {quote: "4,2 Millionen für mehr Personal", value: "4,2 Mio. €"}
     ```
 
     Fails when they do not:
 
     ```yaml
     figures:
-      ki_personal: {quote: "4,2 Millionen für mehr Personal", value: 4,9 Mio. €}
+      ki_personal: {quote: "4,2 Millionen für mehr Personal", value: "4,9 Mio. €"}
     ```
 """
 
