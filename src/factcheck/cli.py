@@ -22,6 +22,7 @@ class OutputFormat(StrEnum):
     """The report formats ``verify`` can write."""
 
     rich = "rich"
+    html = "html"
 
 
 def _version(value: bool) -> None:

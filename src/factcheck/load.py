@@ -135,6 +135,7 @@ def load_source(path: Path) -> Source:
         location=root.location,
         url=fields.get("url"),
         published=fields.get("published"),
+        author=fields.get("author"),
     )
 
 

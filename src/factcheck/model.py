@@ -42,6 +42,7 @@ class Source:
     location: Location
     url: str | None = None
     published: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,38 @@ class Verdict(Enum):
 
 
 @dataclass(frozen=True)
+class Part:
+    """One part of a total, for the stacked bar a report draws: its name, its value in the
+    total's unit base, and the value as the report writes it ("7,7 Mio. €")."""
+
+    name: str
+    value: Decimal
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A value and the interval rounding allows around it, for an interval bar: ``lo`` and
+    ``hi`` may be infinite ("über 5.000"); ``text`` is the value and ``range_text`` the
+    interval as the report writes them ("13,4 Mio. €", "13,35 – 13,45 Mio. €")."""
+
+    label: str
+    value: Decimal
+    lo: Decimal
+    hi: Decimal
+    text: str = ""
+    range_text: str = ""
+
+
+@dataclass(frozen=True)
 class Numbers:
-    """The arithmetic behind a finding, in the unit's base (for example euros, not millions)."""
+    """The arithmetic behind a finding, in the unit's base (for example euros, not millions).
+
+    The optional picture fields let a report draw the finding (docs/html-report.md):
+    ``parts`` a stacked bar of the parts against ``stated``; ``intervals`` interval bars on
+    one axis; ``share`` (a fraction of 1, with ``part`` of ``whole``) a filled bar with
+    ``threshold`` (a fraction of 1) marked.
+    """
 
     stated: Decimal | None = None
     computed: Decimal | None = None
@@ -124,6 +155,12 @@ class Numbers:
     difference: Decimal | None = None
     unit: str | None = None
     nearest: dict[str, Decimal] = field(default_factory=dict)
+    parts: tuple[Part, ...] = ()
+    intervals: tuple[Span, ...] = ()
+    part: Decimal | None = None
+    whole: Decimal | None = None
+    share: Decimal | None = None
+    threshold: Decimal | None = None
 
 
 @dataclass(frozen=True)

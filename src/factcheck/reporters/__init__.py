@@ -9,6 +9,7 @@ from factcheck.model import Report
 
 #: Output format -> reporter module under factcheck.reporters.
 FORMATS = {"rich": "terminal"}
+FORMATS["html"] = "html"
 
 
 def render(report: Report, format_name: str, out: TextIO) -> None:

@@ -64,6 +64,8 @@ def render(report: Report, out: TextIO) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from factcheck.reporters.provenance import provenance_text
+
     console = Console(file=out, soft_wrap=True, highlight=False, emoji=False)
     for problem in report.problems:
         console.print(f"[bold red]error[/] {escape(str(problem))}")
@@ -103,6 +105,5 @@ def render(report: Report, out: TextIO) -> None:
     console.print(table)
     console.print(
         f"[dim]checks passed, failed, warned and not evaluated are counted over all claims; "
-        f"'not checkable' counts claims no rule can check. factcheck {report.tool_version}, "
-        f"{report.generated}[/]"
+        f"'not checkable' counts claims no rule can check. {escape(provenance_text(report))}[/]"
     )

@@ -50,7 +50,7 @@ from decimal import Decimal
 from factcheck import units
 from factcheck.context import Context
 from factcheck.interval import Interval
-from factcheck.model import Check, Claim, Numbers, Outcome, RuleResult
+from factcheck.model import Check, Claim, Numbers, Outcome, Part, RuleResult, Span
 from factcheck.notation import format_number, format_quantity
 from factcheck.numbers import Reading
 from factcheck.tolerance import compare, nearest_written
@@ -121,6 +121,10 @@ def _evaluate_sum(claim: Claim, check: Check, context: Context) -> RuleResult:
         others = sum((parts[o] for o in part_names if o != name), start=Interval.point(Decimal(0)))
         allowed = (total.interval - others).scaled(1 / factors[name])
         nearest[name] = nearest_written(allowed, readings[name].value, readings[name].precision)
+    def span(label: str, value: Decimal, interval: Interval) -> Span:
+        ends = f"{format_number(interval.lo / scale, lang)} – {quantity(interval.hi, None)}"
+        return Span(label, value, interval.lo, interval.hi, quantity(value), ends)
+
     numbers = Numbers(
         stated=total.value,
         computed=computed_value,
@@ -128,6 +132,11 @@ def _evaluate_sum(claim: Claim, check: Check, context: Context) -> RuleResult:
         difference=result.difference,
         unit=total.unit,
         nearest=nearest,
+        parts=tuple(Part(n, values[n], quantity(values[n])) for n in part_names),
+        intervals=(
+            span("sum of the parts", computed_value, computed),
+            span(f"stated {total_name}", total.value, total.interval),
+        ),
     )
     if result.holds:
         message = (
