@@ -15,6 +15,7 @@ Run as a script to take a screenshot of an HTML file:
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import queue
@@ -102,7 +103,10 @@ class Chromium:
         self._messages.put(None)
 
     def send(
-        self, method: str, params: dict[str, Any] | None = None, session: str | None = None,
+        self,
+        method: str,
+        params: dict[str, Any] | None = None,
+        session: str | None = None,
         on_event: Any = None,
     ) -> dict[str, Any]:
         """Send one command and wait for its answer; events met meanwhile go to ``on_event``."""
@@ -147,10 +151,9 @@ class Chromium:
 
     def close(self) -> None:
         """Ask Chromium to quit; end the process if it does not."""
-        try:
+        # Chromium may close the pipe before it answers Browser.close.
+        with contextlib.suppress(BrowserError):
             self.send("Browser.close")
-        except BrowserError:
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -240,8 +243,32 @@ class Page:
         if full_page:
             size = self._command("Page.getLayoutMetrics")["cssContentSize"]
             params["clip"] = {
-                "x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1
+                "x": 0,
+                "y": 0,
+                "width": size["width"],
+                "height": size["height"],
+                "scale": 1,
             }
+        data = base64.b64decode(self._command("Page.captureScreenshot", params)["data"])
+        path.write_bytes(data)
+        return data
+
+    def screenshot_element(self, selector: str, path: Path, margin: int = 8) -> bytes:
+        """Save a PNG of the first element matching a CSS selector."""
+        box = self.evaluate(
+            f"(() => {{ const r = document.querySelector({json.dumps(selector)})"
+            ".getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, "
+            "r.height]; })()"
+        )
+        x, y, width, height = box
+        clip = {
+            "x": max(x - margin, 0),
+            "y": max(y - margin, 0),
+            "width": width + 2 * margin,
+            "height": height + 2 * margin,
+            "scale": 1,
+        }
+        params = {"format": "png", "captureBeyondViewport": True, "clip": clip}
         data = base64.b64decode(self._command("Page.captureScreenshot", params)["data"])
         path.write_bytes(data)
         return data
@@ -252,16 +279,28 @@ class Page:
 
 
 def main(argv: list[str]) -> int:
-    """Screenshot an HTML file: ``chromium.py PAGE.html OUT.png [WIDTH]``."""
+    """Screenshot an HTML file: ``chromium.py PAGE.html OUT.png [--width W] [--height H]
+    [--element CSS]``; without ``--height`` the whole page, with ``--element`` only that."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("page", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--width", type=int, default=1000)
+    parser.add_argument("--height", type=int, default=0)
+    parser.add_argument("--element", default="")
+    args = parser.parse_args(argv)
     executable = find_chromium()
     if executable is None:
         print("chromium is not installed: apt-get install chromium", file=sys.stderr)
         return 2
-    width = int(argv[2]) if len(argv) > 2 else 1000
     browser = Chromium(executable)
     try:
-        page = browser.open(Path(argv[0]), width=width)
-        page.screenshot(Path(argv[1]))
+        page = browser.open(args.page, width=args.width, height=args.height or 800)
+        if args.element:
+            page.screenshot_element(args.element, args.out)
+        else:
+            page.screenshot(args.out, full_page=not args.height)
         problems = page.console_errors + [f"request left the page: {u}" for u in page.refused]
     finally:
         browser.close()

@@ -496,9 +496,11 @@ def _summary(report: Report) -> str:
     if report.problems:
         headline, css = "Some input could not be used.", "bad"
     elif summary.failed:
-        headline, css = f"{summary.failed} of the checks fail.", "bad"
+        verb = "check fails" if summary.failed == 1 else "checks fail"
+        headline, css = f"{summary.failed} {verb}.", "bad"
     elif summary.warned:
-        headline, css = f"No check fails; {summary.warned} warn.", "warn"
+        verb = "warns" if summary.warned == 1 else "warn"
+        headline, css = f"No check fails; {summary.warned} {verb}.", "warn"
     else:
         headline, css = "Every check that could be evaluated holds.", "ok"
     cards = [
