@@ -108,7 +108,7 @@ code, .mono {
 .headline.ok { color: var(--ok); } .headline.bad { color: var(--bad); }
 .headline.warn { color: var(--warn); }
 .cards {
-  display: grid; grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr)); gap: 0.5rem;
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr)); gap: 0.5rem;
   padding: 0; list-style: none;
 }
 .cards li {
@@ -121,12 +121,13 @@ code, .mono {
 .cards .nc .n { color: var(--nc); }
 .toc { list-style: none; padding: 0; }
 .toc li {
-  display: flex; justify-content: space-between; gap: 0.5rem; flex-wrap: wrap;
-  padding: 0.25rem 0; border-bottom: 1px dotted var(--line);
+  display: flex; justify-content: space-between; align-items: center; gap: 0.5rem;
+  flex-wrap: wrap; padding: 0.25rem 0; border-bottom: 1px dotted var(--line);
 }
 .toc a { overflow-wrap: anywhere; }
 .badge {
-  display: inline-block; border-radius: 1rem; padding: 0 0.6rem; font-size: 0.8rem;
+  display: inline-block; border-radius: 1rem; padding: 0.05rem 0.6rem; font-size: 0.8rem;
+  line-height: 1.4;
   font-weight: 600; color: #fff; white-space: nowrap; background: var(--muted);
 }
 .badge.ok { background: var(--ok); } .badge.bad { background: var(--bad); }
@@ -508,7 +509,7 @@ def _summary(report: Report) -> str:
         ("checks passed", summary.passed, "ok"),
         ("checks failed", summary.failed, "bad"),
         ("checks warned", summary.warned, "warn"),
-        ("not evaluated", summary.not_evaluated, "ne"),
+        ("checks not evaluated", summary.not_evaluated, "ne"),
         ("claims not checkable", summary.not_checkable, "nc"),
         ("input problems", summary.input_problems, "bad" if summary.input_problems else ""),
     ]
