@@ -82,3 +82,13 @@ def test_export_of_unreadable_claims_exits_2_and_writes_nothing(
     assert run.code == 2
     assert "kita-plaetze.yaml:" in run.err
     assert not out.exists()
+
+
+def test_export_to_a_folder_that_does_not_exist_exits_2_without_traceback(
+    factcheck, tmp_path: Path
+):
+    out = tmp_path / "missing" / "reviews.jsonld"
+    run = factcheck("export", "claimreview", CORPUS, *OPTIONS, "--output-file", out)
+    assert run.code == 2
+    assert f"cannot write {out}: No such file or directory" in run.err
+    assert "Traceback" not in run.output

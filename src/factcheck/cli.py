@@ -141,7 +141,10 @@ def export_claimreview(
         _fail("the claims could not all be read; nothing exported")
     reviews = claim_reviews(report, by)
     if output_file:
-        with output_file.open("w", encoding="utf-8") as out:
-            write(reviews, out)
+        try:
+            with output_file.open("w", encoding="utf-8") as out:
+                write(reviews, out)
+        except OSError as error:
+            _fail(f"cannot write {output_file}: {error.strerror}")
     else:
         write(reviews, sys.stdout)

@@ -8,6 +8,7 @@ take a screenshot. They are skipped only where Chromium is not installed, and sa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,8 +16,10 @@ import pytest
 from chromium import Chromium, find_chromium
 from conftest import CORPUS
 
+from factcheck.engine import run
+from factcheck.load import load_corpus
 from factcheck.model import Finding, Location, Numbers, Outcome, Span
-from factcheck.reporters.html import pictures
+from factcheck.reporters.html import pictures, render
 
 CHROMIUM = find_chromium()
 
@@ -211,6 +214,37 @@ def test_interval_bar_with_an_open_end_draws_an_arrow_to_the_edge():
     assert html.count('class="row-label"') == 2
     assert "stated: über 5.000" in html
     assert '<path class="ok" d="M 598.0 14 l -10 -10 v 20 z"/>' in html
+
+
+def test_share_bar_renders_in_chromium_filled_to_the_share_with_the_threshold_marked(
+    browser, tmp_path: Path
+):
+    report = run(load_corpus([CORPUS]))
+    share = Numbers(
+        part=Decimal(50), whole=Decimal(54), share=Decimal(50) / 54, threshold=Decimal("0.9")
+    )
+    results = tuple(
+        replace(r, findings=(*r.findings, replace(finding(share, Outcome.PASS), consistency=True)))
+        if r.claim.id == "ki-50-von-54"
+        else r
+        for r in report.results
+    )
+    page_file = tmp_path / "share.html"
+    with page_file.open("w", encoding="utf-8") as out:
+        render(replace(report, results=results), out)
+    page = open_clean(browser, page_file)
+    fill, track_left, track_width, line = page.evaluate(
+        "(() => { const svg = document.querySelector('#ki-50-von-54 figure.share svg');"
+        "const box = e => e.getBoundingClientRect();"
+        "const track = box(svg.querySelector('rect.track'));"
+        "const l = box(svg.querySelector('line.threshold'));"
+        "return [box(svg.querySelector('rect.ok')).width, track.left, track.width,"
+        " l.left + l.width / 2]; })()"
+    )
+    assert fill / track_width == pytest.approx(50 / 54, abs=0.01)
+    assert (line - track_left) / track_width == pytest.approx(0.9, abs=0.01)
+    label = page.evaluate("document.querySelector('#ki-50-von-54 .row-label').textContent")
+    assert label == "share: 50 von 54 = 92,6 %; threshold 90,0 %"
 
 
 def test_a_finding_without_picture_fields_draws_nothing():
