@@ -71,3 +71,20 @@ def test_incompatible_units_are_not_evaluated_never_passed(source_dir: Path):
     finding = _sum_finding(source_dir, personal="4,2 %")
     assert finding.outcome is Outcome.NOT_EVALUATED
     assert "personal cannot be converted to the total's unit EUR" in finding.message
+
+
+def test_finding_carries_the_parts_and_intervals_a_report_draws(source_dir: Path):
+    numbers = _sum_finding(source_dir, personal="4,9 Mio. €").numbers
+    assert [(p.name, p.value, p.text) for p in numbers.parts] == [
+        ("ehrenamt", D("7700000"), "7,7 Mio. €"),
+        ("agenturen", D("1500000"), "1,5 Mio. €"),
+        ("personal", D("4900000"), "4,9 Mio. €"),
+    ]
+    computed, stated = numbers.intervals
+    assert (computed.label, computed.lo, computed.hi) == ("sum of the parts", 13950000, 14250000)
+    assert computed.range_text == "13,95 – 14,25 Mio. €"
+    assert (stated.label, stated.text, stated.range_text) == (
+        "stated total",
+        "13,4 Mio. €",
+        "13,35 – 13,45 Mio. €",
+    )

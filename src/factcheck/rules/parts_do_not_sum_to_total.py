@@ -121,6 +121,7 @@ def _evaluate_sum(claim: Claim, check: Check, context: Context) -> RuleResult:
         others = sum((parts[o] for o in part_names if o != name), start=Interval.point(Decimal(0)))
         allowed = (total.interval - others).scaled(1 / factors[name])
         nearest[name] = nearest_written(allowed, readings[name].value, readings[name].precision)
+
     def span(label: str, value: Decimal, interval: Interval) -> Span:
         ends = f"{format_number(interval.lo / scale, lang)} – {quantity(interval.hi, None)}"
         return Span(label, value, interval.lo, interval.hi, quantity(value), ends)
