@@ -62,6 +62,8 @@ _OUTCOME_SYMBOL = {
     Outcome.WARN: "!",
     Outcome.NOT_EVALUATED: "?",
 }
+#: Quotation marks as each language prints them.
+_QUOTE_MARKS = {"de": ("„", "“"), "en": ("“", "”")}
 #: Part colours, cycled; class names so print and dark mode can restyle them.
 _PALETTE_SIZE = 6
 
@@ -184,7 +186,6 @@ blockquote {
 }
 blockquote p { margin: 0; }
 blockquote footer { font-size: 0.85rem; color: var(--muted); }
-.findings { padding-left: 1.2rem; }
 footer.page-foot { margin-top: 2rem; border-top: 1px solid var(--line); padding-top: 0.5rem; }
 @media (max-width: 40rem) {
   body { font-size: 15px; }
@@ -193,7 +194,10 @@ footer.page-foot { margin-top: 2rem; border-top: 1px solid var(--line); padding-
   h1 { font-size: 1.35rem; }
 }
 @media print {
-  :root { --fg: #000; --bg: #fff; --panel: #f3f3f3; }
+  :root {
+    --fg: #000; --bg: #fff; --panel: #f3f3f3; --muted: #555; --line: #ccc; --track: #eee;
+    --stated: #57606a;
+  }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-size: 10pt; }
   .page { max-width: none; padding: 0; }
@@ -228,8 +232,8 @@ def _fmt(x: float) -> str:
 
 
 def _text_fits(text: str, width: float) -> bool:
-    # An estimate of the label's width at 15px: about 8.5 units a character.
-    return len(text) * 8.5 + 8 <= width
+    # An estimate of a bold label's width at 16px: about 9.5 units a character.
+    return len(text) * 9.5 + 8 <= width
 
 
 def _figure_html(kind: str, rows: list[str], caption: str, legend: str = "") -> str:
@@ -422,8 +426,9 @@ def _source_cite(source: Source | None) -> str:
 def _quote(text: str, source: Source | None, lang: str) -> str:
     cite = _safe_url(source.url) if source else None
     cite_attr = f' cite="{_e(cite)}"' if cite else ""
+    opening, closing = _QUOTE_MARKS.get(lang, _QUOTE_MARKS["en"])
     return (
-        f'<blockquote{cite_attr}><p lang="{_e(lang)}">„{_e(text)}“</p>'
+        f'<blockquote{cite_attr}><p lang="{_e(lang)}">{opening}{_e(text)}{closing}</p>'
         f"<footer>— {_source_cite(source)}</footer></blockquote>"
     )
 
@@ -466,7 +471,7 @@ def _claim(result: ClaimResult) -> str:
             "by rules, never as passed.</p>"
         )
     else:
-        out.append('<p class="muted">Its checks could not be evaluated (see above).</p>')
+        out.append('<p class="muted">Its checks were not run: see the input problems above.</p>')
     provenance = [f for f in result.findings if not f.consistency]
     by_place: dict[Location, list[Finding]] = {}
     for finding in provenance:
