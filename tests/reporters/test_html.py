@@ -149,6 +149,19 @@ def test_print_hides_the_contents_list_and_prints_to_pdf(factcheck, browser, tmp
     assert page.pdf().startswith(b"%PDF")
 
 
+def test_input_problems_are_listed_with_file_and_line_and_other_claims_still_shown(
+    factcheck, browser, source_dir: Path, tmp_path: Path
+):
+    (source_dir / "kita-plaetze.yaml").write_text("id: kita-plaetze\nfigures: [\n")
+    report = tmp_path / "report.html"
+    html = html_report(factcheck, source_dir.parent, report, 2)
+    assert "Some input could not be used." in html
+    assert re.search(r"<li><code>[^<]*kita-plaetze\.yaml:\d+:\d+: YAML syntax error", html)
+    assert "7,7 + 1,5 + 4,2 = 13,4 Mio. €" in html
+    page = open_clean(browser, report)
+    assert page.evaluate("document.querySelectorAll('.problems li').length") == 1
+
+
 def test_claim_text_is_escaped_and_unsafe_links_are_not_made(
     factcheck, browser, source_dir: Path, tmp_path: Path
 ):
