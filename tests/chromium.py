@@ -45,6 +45,8 @@ FLAGS = (
     "--hide-scrollbars",
     "--mute-audio",
     "--remote-debugging-pipe",
+    # Belt and braces: no host name resolves, so nothing could leave even if let through.
+    "--host-resolver-rules=MAP * ~NOTFOUND",
 )
 TIMEOUT = 30.0
 
