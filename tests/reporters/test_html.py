@@ -138,14 +138,16 @@ def test_reads_on_a_phone_without_sideways_scrolling(factcheck, browser, tmp_pat
     page.screenshot(tmp_path / "phone.png", full_page=False)
 
 
-def test_print_hides_the_contents_list_and_prints_to_pdf(factcheck, browser, tmp_path: Path):
+def test_print_lays_the_claims_list_out_in_two_columns_and_prints_to_pdf(
+    factcheck, browser, tmp_path: Path
+):
     report = tmp_path / "report.html"
     html_report(factcheck, CORPUS, report, 0)
     page = open_clean(browser, report)
-    contents = "getComputedStyle(document.querySelector('nav.contents')).display"
-    assert page.evaluate(contents) == "block"
+    columns = "getComputedStyle(document.querySelector('.toc')).columnCount"
+    assert page.evaluate(columns) == "auto"
     page.emulate_media("print")
-    assert page.evaluate(contents) == "none"
+    assert page.evaluate(columns) == "2"
     assert page.pdf().startswith(b"%PDF")
 
 

@@ -201,7 +201,8 @@ footer.page-foot { margin-top: 2rem; border-top: 1px solid var(--line); padding-
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-size: 10pt; }
   .page { max-width: none; padding: 0; }
-  nav.contents { display: none; }
+  .toc { columns: 2; column-gap: 2rem; font-size: 9pt; }
+  .toc li { break-inside: avoid; }
   .claim, figure, .cards li { break-inside: avoid; }
   h2 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
