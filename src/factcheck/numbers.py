@@ -3,22 +3,58 @@
 ``parse_figure("rund 13,4 Millionen Euro", "de")`` gives a :class:`Reading`: the nominal
 value in the unit's base (13 400 000), the interval the words allow, the unit, the
 qualifier and the precision of the last written digit. ``find_figures`` finds every figure
-in a longer text, such as a quote.
+in a longer text, such as a quote, and labels each with its kind (amount, count, percent,
+year, date, ordinal, ratio).
+
+The words that differ by language (qualifiers, scale words, months, fractions) are data:
+``data/lexicon-<lang>.yaml``, read once by :func:`load_lexicon` and overridable by a file of
+the same shape. Number words ("einundzwanzigtausend", "twenty-one thousand") are converted
+by the text2num library; what it does not read (articles before scale words, "Komma",
+"einhalb", "a dozen") is handled here. docs/figures.md documents every rule.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation, localcontext
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
 
 from factcheck.interval import INFINITY, Interval
+from factcheck.units import CURRENCIES, PREFIX_UNIT_WORDS, UNIT_WORDS
 
+#: The most digits one numeral may have; longer input is refused, not computed with.
 MAX_DIGITS = 100
+#: The longest text ``parse_figure`` reads; a figure is a few words, not a paragraph.
+MAX_FIGURE_LENGTH = 200
+#: The longest text ``find_figures`` searches.
+MAX_TEXT_LENGTH = 1_000_000
+
+#: Rounding conventions: how a written value x with last-digit step s was produced.
+#: "up-or-down": rounded to the nearest, either way at the half -> [x - s/2, x + s/2].
+#: "half-up": rounded half up -> [x - s/2, x + s/2).
+#: "truncated": digits cut off towards zero -> [x, x + s) (for x < 0: (x - s, x]).
+ROUNDINGS = ("up-or-down", "half-up", "truncated")
+DEFAULT_ROUNDING = "up-or-down"
+
+LANGUAGES = ("de", "en")
+
+#: Kinds of figure, as ``Reading.kind`` and ``factcheck parse`` name them.
+KINDS = ("amount", "count", "percent", "ratio", "year", "date", "ordinal")
+
+_SPACE = "\u00a0\u202f\u2009 "
+_MINUS = "-−–‒﹣－"
+_GROUP_MARKS = _SPACE + "'’"
 
 
 class FigureError(ValueError):
     """A figure's text could not be read; the message says what was not understood."""
+
+
+class LexiconError(ValueError):
+    """A lexicon file is not in the expected shape; the message names file and entry."""
 
 
 @dataclass(frozen=True)
@@ -35,205 +71,25 @@ class Reading:
     scale_word: str | None = None
     decimals: int = 0
     kind: str = "amount"
+    #: For a date: ISO 8601 text, "2016-02-12", or "--02-12" when the year is not written.
+    date: str | None = None
 
     def same_figure(self, other: Reading) -> bool:
-        """Whether two readings state the same figure (value, interval and qualifier)."""
+        """Whether two readings state the same figure (value, interval and qualifier).
+
+        A date, a year and an ordinal are never the same figure as a quantity of the same
+        number: "50." (the fiftieth) is not "50".
+        """
         return (
             self.value == other.value
             and self.interval == other.interval
             and (self.qualifier or None) == (other.qualifier or None)
+            and _category(self.kind) == _category(other.kind)
         )
 
 
-# Qualifiers: how each widens or bounds the written value. "round" means the range that
-# rounds to the value at its last significant digit.
-QUALIFIERS_DE = {
-    "rund": "round",
-    "etwa": "round",
-    "ca.": "round",
-    "circa": "round",
-    "zirka": "round",
-    "über": "above",
-    "mehr als": "above",
-    "mindestens": "at_least",
-    "bis zu": "at_most",
-    "weniger als": "below",
-    "unter": "below",
-}
-QUALIFIERS_EN = {
-    "about": "round",
-    "around": "round",
-    "roughly": "round",
-    "approximately": "round",
-    "over": "above",
-    "more than": "above",
-    "at least": "at_least",
-    "up to": "at_most",
-    "under": "below",
-    "less than": "below",
-}
-QUALIFIERS = {**QUALIFIERS_DE, **QUALIFIERS_EN}
-
-SCALES = {
-    "tsd.": Decimal(10**3),
-    "tsd": Decimal(10**3),
-    "tausend": Decimal(10**3),
-    "thousand": Decimal(10**3),
-    "k": Decimal(10**3),
-    "mio.": Decimal(10**6),
-    "mio": Decimal(10**6),
-    "million": Decimal(10**6),
-    "millionen": Decimal(10**6),
-    "millions": Decimal(10**6),
-    "m": Decimal(10**6),
-    "mrd.": Decimal(10**9),
-    "mrd": Decimal(10**9),
-    "milliarde": Decimal(10**9),
-    "milliarden": Decimal(10**9),
-    "billion": Decimal(10**9),
-    "bn": Decimal(10**9),
-}
-
-UNITS = {
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "$": "USD",
-    "usd": "USD",
-    "£": "GBP",
-    "gbp": "GBP",
-    "%": "percent",
-    "prozent": "percent",
-    "percent": "percent",
-    "prozentpunkte": "percentage_point",
-    "prozentpunkt": "percentage_point",
-    "percentage points": "percentage_point",
-    "percentage point": "percentage_point",
-    "pp": "percentage_point",
-}
-
-_MINUS = "-−–"
-_NUMBER = r"[-−–+]?\d[\d.,\u00a0\u202f ]*\d|[-−–+]?\d"
-
-
-def _alternation(words: dict[str, object]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_FIGURE = re.compile(
-    rf"(?:(?P<qualifier>{_alternation(QUALIFIERS)})\s+)?"
-    rf"(?P<number>{_NUMBER})(?P<ordinal>\.(?!\d))?"
-    rf"(?:\s*(?P<scale>{_alternation(SCALES)})(?![\w]))?"
-    rf"(?:\s*(?P<unit>{_alternation(UNITS)})(?![\w]))?",
-    re.IGNORECASE,
-)
-
-
-def read_numeral(text: str, lang: str) -> tuple[Decimal, int]:
-    """Read a written numeral by the language's separators; return value and decimals."""
-    compact = re.sub(r"[\u00a0\u202f ]", "", text)
-    negative = compact[:1] in _MINUS
-    digits = compact.lstrip("+" + _MINUS)
-    if len(re.sub(r"\D", "", digits)) > MAX_DIGITS:
-        raise FigureError(f"{text!r} has more than {MAX_DIGITS} digits")
-    decimal_mark = "," if lang == "de" else "."
-    group_mark = "." if lang == "de" else ","
-    if "," in digits and "." in digits:
-        decimal_mark = digits[max(digits.rfind(","), digits.rfind("."))]
-        group_mark = "." if decimal_mark == "," else ","
-    elif group_mark in digits and not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
-        # "13.4" in a German value: one separator that cannot group thousands is a decimal mark.
-        decimal_mark, group_mark = group_mark, decimal_mark
-    whole, _, fraction = digits.partition(decimal_mark)
-    if decimal_mark in fraction or group_mark in fraction:
-        raise FigureError(f"{text!r} is not a number: too many separators")
-    if whole and not re.fullmatch(rf"\d{{1,3}}(?:\{group_mark}\d{{3}})*|\d+", whole):
-        raise FigureError(f"{text!r} is not a number: thousands groups must have three digits")
-    try:
-        value = Decimal(whole.replace(group_mark, "") + ("." + fraction if fraction else ""))
-    except InvalidOperation as error:
-        raise FigureError(f"{text!r} is not a number") from error
-    return (-value if negative else value), len(fraction)
-
-
-def _interval(value: Decimal, precision: Decimal, qualifier: str | None) -> Interval:
-    meaning = QUALIFIERS.get(qualifier.lower()) if qualifier else None
-    if meaning == "above":
-        return Interval(value, INFINITY, lo_open=True, hi_open=True)
-    if meaning == "below":
-        return Interval(-INFINITY, value, lo_open=True, hi_open=True)
-    if meaning == "at_least":
-        return Interval(value, INFINITY, hi_open=True)
-    if meaning == "at_most":
-        return Interval(-INFINITY, value, lo_open=True)
-    if meaning == "round":
-        step = _significant_step(value, precision)
-        return Interval(value - step / 2, value + step / 2, hi_open=True)
-    return Interval.around(value, precision / 2)
-
-
-def _significant_step(value: Decimal, precision: Decimal) -> Decimal:
-    """The place of the last significant digit: 600 -> 100, 21 000 -> 1 000, 13,4 -> 0,1."""
-    if value == 0:
-        return precision
-    step = precision
-    while (value / (step * 10)) == (value / (step * 10)).to_integral_value():
-        step *= 10
-    return step
-
-
-def _reading(match: re.Match[str], lang: str) -> Reading:
-    number, decimals = read_numeral(match["number"], lang)
-    scale_word = match["scale"]
-    scale = SCALES[scale_word.lower()] if scale_word else Decimal(1)
-    unit = UNITS[match["unit"].lower()] if match["unit"] else ""
-    precision = Decimal(1).scaleb(-decimals) * scale
-    value = number * scale
-    qualifier = match["qualifier"]
-    interval = _interval(value, precision, qualifier)
-    kind = "ordinal" if match["ordinal"] else ("percent" if unit == "percent" else "amount")
-    if match["ordinal"]:
-        interval = Interval.point(value)
-    elif decimals == 0 and scale == 1 and not unit:
-        interval = _whole_numbers(interval)
-        kind = "count"
-    return Reading(
-        text=match.group(0),
-        value=value,
-        interval=interval,
-        unit=unit,
-        qualifier=qualifier.lower() if qualifier else None,
-        precision=precision,
-        scale=scale,
-        scale_word=scale_word,
-        decimals=decimals,
-        kind=kind,
-    )
-
-
-def _whole_numbers(interval: Interval) -> Interval:
-    """Counts are whole: keep only the integers the interval holds."""
-    lo = interval.lo.to_integral_value(rounding="ROUND_CEILING") if interval.bounded else None
-    hi = interval.hi.to_integral_value(rounding="ROUND_FLOOR") if interval.bounded else None
-    if lo is None or hi is None:
-        return interval
-    if interval.lo_open and lo == interval.lo:
-        lo += 1
-    if interval.hi_open and hi == interval.hi:
-        hi -= 1
-    return Interval(lo, hi)
-
-
-def parse_figure(text: str, lang: str = "de") -> Reading:
-    """Read a figure written on its own, such as a claim's ``value``; raise FigureError."""
-    stripped = " ".join(text.split())
-    match = _FIGURE.fullmatch(stripped)
-    if not match:
-        raise FigureError(
-            f"cannot read {text!r} as a figure: expected a number with an optional "
-            "qualifier before it and a scale and unit after it, such as '13,4 Mio. €'"
-        )
-    return _reading(match, lang)
+def _category(kind: str) -> str:
+    return kind if kind in ("year", "date", "ordinal") else "quantity"
 
 
 @dataclass(frozen=True)
@@ -245,13 +101,775 @@ class Found:
     reading: Reading
 
 
-def find_figures(text: str, lang: str = "de") -> list[Found]:
-    """Every figure that can be read in ``text``, in order of appearance."""
-    found = []
-    for match in _FIGURE.finditer(text):
+# --- the lexicon -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class End:
+    """One end of a qualifier's interval: "rounding", "unbounded", or x + offset steps."""
+
+    how: str
+    offset: Decimal = Decimal(0)
+    open: bool = False
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A qualifier word and the interval it makes of a written value."""
+
+    word: str
+    means: str
+    step: str
+    lo: End
+    hi: End
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words of one language (or of both, when the language is not known)."""
+
+    lang: str | None
+    qualifiers: dict[str, Qualifier]
+    #: Scale word (lowercased) -> factor; None where the languages disagree ("billion").
+    scales: dict[str, Decimal | None]
+    months: dict[str, int]
+    fractions: dict[str, Fraction]
+    multiples: dict[str, Fraction]
+    multiple_suffixes: tuple[str, ...]
+    ordinal_determiners: frozenset[str]
+    range_between: tuple[tuple[str, str], ...]
+    range_words: tuple[str, ...]
+    pattern: re.Pattern[str] = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+
+
+def _bundled_text(lang: str) -> str:
+    from importlib.resources import files
+
+    return (files("factcheck") / "data" / f"lexicon-{lang}.yaml").read_text(encoding="utf-8")
+
+
+def _yaml_load(text: str, where: str) -> dict:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{where}: not valid YAML: {' '.join(str(error).split())}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{where}: expected a mapping with 'qualifiers', 'scales', ...")
+    return data
+
+
+def _end(spec: object, where: str) -> End:
+    if spec in ("rounding", "unbounded"):
+        return End(str(spec))
+    if isinstance(spec, dict) and set(spec) == {"offset", "open"}:
         try:
-            reading = _reading(match, lang)
-        except FigureError:
+            offset = Decimal(str(spec["offset"]))
+        except InvalidOperation:
+            offset = None
+        if offset is not None and offset.is_finite() and isinstance(spec["open"], bool):
+            return End("offset", offset, spec["open"])
+    raise LexiconError(
+        f"{where}: expected 'rounding', 'unbounded' or {{offset: NUMBER, open: true|false}}"
+    )
+
+
+def _qualifier(word: str, spec: object, where: str) -> Qualifier:
+    if not isinstance(spec, dict) or not {"step", "lo", "hi"} <= set(spec):
+        raise LexiconError(f"{where}: qualifier {word!r} needs 'step', 'lo' and 'hi'")
+    if spec["step"] not in ("significant", "written"):
+        raise LexiconError(f"{where}: qualifier {word!r}: step must be significant or written")
+    return Qualifier(
+        word=word,
+        means=str(spec.get("means", "")),
+        step=spec["step"],
+        lo=_end(spec["lo"], f"{where}: qualifier {word!r} lo"),
+        hi=_end(spec["hi"], f"{where}: qualifier {word!r} hi"),
+    )
+
+
+def _ratio(text: object, where: str) -> Fraction:
+    try:
+        ratio = Fraction(str(text))
+    except (ValueError, ZeroDivisionError):
+        raise LexiconError(f"{where}: expected a fraction such as 1/3, found {text!r}") from None
+    if ratio <= 0:
+        raise LexiconError(f"{where}: expected a positive fraction, found {text!r}")
+    return ratio
+
+
+def _merge(base: dict, override: dict) -> dict:
+    """Entries of ``override`` replace or add to ``base``'s; a null entry removes one."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            inner = dict(merged[key])
+            for word, entry in value.items():
+                if entry is None:
+                    inner.pop(word, None)
+                else:
+                    inner[word] = entry
+            merged[key] = inner
+        else:
+            merged[key] = value
+    return merged
+
+
+def _raw_lexicon(lang: str, override_path: Path | None) -> dict:
+    data = _yaml_load(_bundled_text(lang), f"lexicon-{lang}.yaml")
+    if override_path is not None:
+        path = Path(override_path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise LexiconError(f"{path}: cannot read the lexicon: {error.strerror}") from None
+        data = _merge(data, _yaml_load(text, str(path)))
+    return data
+
+
+def _lower_key(key: object) -> str:
+    return " ".join(str(key).lower().split())
+
+
+def _build(lang: str | None, data: dict, where: str) -> Lexicon:
+    qualifiers = {
+        _lower_key(word): _qualifier(str(word), spec, where)
+        for word, spec in (data.get("qualifiers") or {}).items()
+    }
+    scales: dict[str, Decimal | None] = {}
+    for word, factor in (data.get("scales") or {}).items():
+        try:
+            scales[_lower_key(word)] = Decimal(str(factor))
+        except InvalidOperation:
+            raise LexiconError(f"{where}: scale {word!r} must be a number") from None
+    months = {}
+    for number, names in enumerate(data.get("months") or [], start=1):
+        for name in names if isinstance(names, list) else [names]:
+            months[_lower_key(name)] = number
+    return Lexicon(
+        lang=lang,
+        qualifiers=qualifiers,
+        scales=scales,
+        months=months,
+        fractions={
+            _lower_key(k): _ratio(v, f"{where}: fraction {k!r}")
+            for k, v in (data.get("fractions") or {}).items()
+        },
+        multiples={
+            _lower_key(k): _ratio(v, f"{where}: multiple {k!r}")
+            for k, v in (data.get("multiples") or {}).items()
+        },
+        multiple_suffixes=tuple(str(s).lower() for s in data.get("multiple_suffixes") or ()),
+        ordinal_determiners=frozenset(str(w).lower() for w in data.get("ordinal_determiners") or ()),
+        range_between=(tuple(str(w).lower() for w in data["range_between"]),)
+        if data.get("range_between")
+        else (),
+        range_words=tuple(str(w).lower() for w in data.get("range_words") or ()),
+    )
+
+
+def _union(first: Lexicon, second: Lexicon) -> Lexicon:
+    """Both languages' words, for text whose language is not known; a scale word the
+    languages read differently is kept as ambiguous (None)."""
+    scales = dict(first.scales)
+    for word, factor in second.scales.items():
+        scales[word] = factor if scales.get(word, factor) == factor else None
+    return Lexicon(
+        lang=None,
+        qualifiers={**first.qualifiers, **second.qualifiers},
+        scales=scales,
+        months={**first.months, **second.months},
+        fractions={**first.fractions, **second.fractions},
+        multiples={**first.multiples, **second.multiples},
+        multiple_suffixes=tuple(dict.fromkeys(first.multiple_suffixes + second.multiple_suffixes)),
+        ordinal_determiners=first.ordinal_determiners | second.ordinal_determiners,
+        range_between=first.range_between + second.range_between,
+        range_words=first.range_words + second.range_words,
+    )
+
+
+@cache
+def load_lexicon(lang: str | None, override_path: Path | str | None = None) -> Lexicon:
+    """The lexicon of ``lang`` ("de" or "en"; None for both, when the language is unknown).
+
+    ``override_path`` names a YAML file of the same shape as ``data/lexicon-<lang>.yaml``
+    whose entries replace or add to the bundled ones (null removes an entry). Read once per
+    argument pair and cached. Raises LexiconError naming the file and the entry at fault.
+    """
+    if lang is None:
+        merged = _union(load_lexicon("de", override_path), load_lexicon("en", override_path))
+        return _with_pattern(merged)
+    if lang not in LANGUAGES:
+        raise LexiconError(f"unknown language {lang!r}: expected one of {', '.join(LANGUAGES)}")
+    where = str(override_path) if override_path else f"lexicon-{lang}.yaml"
+    path = Path(override_path) if override_path else None
+    return _with_pattern(_build(lang, _raw_lexicon(lang, path), where))
+
+
+# --- the pattern -----------------------------------------------------------------------
+
+_WORDS_DE = (
+    "null ein eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf sechzehn siebzehn "
+    "zwanzig dreißig dreissig vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend und"
+).split()
+_WORDS_EN = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand"
+).split()
+_DIGIT_WORDS = {
+    "de": "null eins zwei drei vier fünf sechs sieben acht neun".split(),
+    "en": "zero one two three four five six seven eight nine".split(),
+}
+_ARTICLES_DE = ("ein", "eine", "einer", "einem", "einen", "eines")
+_ARTICLES_EN = ("a", "an", "one")
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of the words, longest first, spaces matching any whitespace."""
+    unique = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or "(?!)"
+
+
+def _numeral(tag: str) -> str:
+    group = f"[{re.escape(_GROUP_MARKS)}.,]"
+    return (
+        rf"(?P<numeral{tag}>(?<![\w.,])(?:[{_MINUS}+](?=\d))?"
+        rf"(?:\d{{1,3}}(?:{group}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d))"
+    )
+
+
+def _words(tag: str, lexicon: Lexicon) -> str:
+    langs = [lexicon.lang] if lexicon.lang else list(LANGUAGES)
+    scales = _alt(w for w, f in lexicon.scales.items() if f is not None and not _abbrev(w))
+    dozen = r"dutzend|dozen"
+    parts = []
+    if "de" in langs:
+        morph = _alt(_WORDS_DE)
+        digits = _alt(_DIGIT_WORDS["de"])
+        parts.append(
+            rf"(?:{_alt(_ARTICLES_DE)})(?=\s+(?:{scales}|{dozen})(?!\w))"
+            rf"|anderthalb|(?:{morph})+(?:einhalb)?(?:\s+komma\s+(?:{digits})(?:\s+(?:{digits}))*)?"
+        )
+    if "en" in langs:
+        word = rf"(?:{_alt(_WORDS_EN)})"
+        glue = r"(?:\s+and\s+|\s+|-)"
+        digits = _alt(_DIGIT_WORDS["en"])
+        parts.append(
+            rf"(?:an?|half\s+an?|a\s+half)(?=\s+(?:{scales}|{dozen}|hundred|thousand)(?!\w))"
+            rf"|(?:an?\s+(?=hundred|thousand))?{word}(?:{glue}{word})*"
+            rf"(?:\s+and\s+a\s+half)?(?:\s+point\s+(?:{digits})(?:\s+(?:{digits}))*)?"
+        )
+    return rf"(?P<words{tag}>\b(?:{'|'.join(parts)})(?!\w))(?:\s+(?P<dozen{tag}>{dozen})(?!\w))?"
+
+
+def _abbrev(word: str) -> bool:
+    return word.endswith(".") or len(word) <= 2
+
+
+def _with_pattern(lexicon: Lexicon) -> Lexicon:
+    object.__setattr__(lexicon, "pattern", _compile(lexicon))
+    return lexicon
+
+
+def _compile(lexicon: Lexicon) -> re.Pattern[str]:
+    # Month names are capitalised in both languages; matching them case-sensitively keeps
+    # "10 may be" from reading as a date.
+    months = "(?-i:" + _alt(w.title() if not w.endswith(".") else w.capitalize() for w in lexicon.months) + ")"
+    ordinal_suffix = r"st|nd|rd|th"
+    day = rf"(?<![\w.,])\d{{1,2}}"
+    dates = [
+        r"(?P<iso>(?<![\w.,-])\d{4}-\d{2}-\d{2})(?![\w-])",
+        rf"(?P<dmy_day>{day})(?:\.|(?:{ordinal_suffix}))?\s*(?P<dmy_month>{months})"
+        rf"(?:,?\s+(?P<dmy_year>\d{{4}}))?(?![\w])",
+        rf"(?P<mdy_month>\b(?:{months}))\s+(?P<mdy_day>\d{{1,2}})(?:{ordinal_suffix})?"
+        rf"(?:,\s*(?P<mdy_year>\d{{4}}))?(?!\d)",
+        rf"(?P<num_day>{day})\.(?P<num_month>\d{{1,2}})\.(?P<num_year>\d{{4}})(?!\d)",
+    ]
+    phrases = _alt([*lexicon.fractions, *lexicon.multiples])
+    scales = _alt(w for w in lexicon.scales)
+    units = _alt(UNIT_WORDS)
+    prefix_units = _alt(PREFIX_UNIT_WORDS)
+    suffixes = _alt(lexicon.multiple_suffixes)
+    between = _alt(b for b, _ in lexicon.range_between)
+    ands = _alt(a for _, a in lexicon.range_between)
+    range_words = _alt(lexicon.range_words)
+
+    def number(tag: str) -> str:
+        return rf"(?:{_numeral(tag)}|{_words(tag, lexicon)})"
+
+    figure = (
+        rf"(?:(?P<qualifier>\b(?:{_alt(lexicon.qualifiers)}))\s+)?"
+        rf"(?:(?P<phrase>\b(?:{phrases}))(?!\w)(?!\s+an?\s+(?:{scales}))"
+        rf"|(?:\b(?:das|the)\s+(?=\S+\s?(?:{suffixes})(?!\w)))?"
+        rf"(?:(?P<between>\b(?:{between}))\s+)?"
+        rf"(?:(?P<pre_unit>{prefix_units})\s?)?"
+        rf"{number('')}"
+        rf"(?:(?P<range_sep>(?(between)\s+(?:{ands})\s+|(?:\s*[–—]\s*|-|\s+(?:{range_words})\s+)))"
+        rf"{number('2')})?"
+        rf"(?:(?P<ordinal>\.)(?!\d)|(?P<ord_suffix>{ordinal_suffix})(?!\w)"
+        rf"|\s?(?P<times>{suffixes})(?!\w))?"
+        rf"(?:\s*(?P<scale>{scales})(?!\w))?"
+        rf"(?:\s*(?P<unit>{units})(?![\w$€£]))?)"
+    )
+    return re.compile("|".join([*dates, figure]), re.IGNORECASE)
+
+
+# --- reading numbers -------------------------------------------------------------------
+
+
+def read_numeral(text: str, lang: str | None) -> tuple[Decimal, int]:
+    """Read a written numeral by the language's separators; return value and decimals.
+
+    A mark that cannot group thousands (not followed by exactly three digits) is a decimal
+    mark whatever the language, so "13.4" reads as 13,4 in German too. A single mark before
+    three digits ("1.234", "1,234") is settled by the language; with no language it is an
+    error that names both readings.
+    """
+    compact = text.strip()
+    negative = compact[:1] in _MINUS
+    digits = compact.lstrip("+" + _MINUS)
+    if sum(c.isdigit() for c in digits) > MAX_DIGITS:
+        raise FigureError(f"{text!r} has more than {MAX_DIGITS} digits")
+    spaced = any(c in _GROUP_MARKS for c in digits)
+    digits = "".join(c for c in digits if c not in _GROUP_MARKS)
+    if not re.fullmatch(r"[\d.,]+", digits) or not digits[0].isdigit():
+        raise FigureError(f"{text!r} is not a number")
+    marks = [c for c in digits if c in ".,"]
+    if not marks:
+        whole, fraction = digits, ""
+    elif len(set(marks)) == 2:
+        decimal_mark = digits[max(digits.rfind(","), digits.rfind("."))]
+        group_mark = "," if decimal_mark == "." else "."
+        whole, _, fraction = digits.rpartition(decimal_mark)
+        if group_mark not in whole or decimal_mark in whole:
+            raise FigureError(f"{text!r} is not a number: the separators are out of order")
+        whole = _ungroup(whole, group_mark, text)
+    elif len(marks) > 1:
+        whole, fraction = _ungroup(digits, marks[0], text), ""
+    else:
+        mark = marks[0]
+        head, _, tail = digits.partition(mark)
+        if len(tail) != 3 or head == "0" or spaced or len(head) > 3:
+            whole, fraction = head, tail
+        elif lang is None:
+            grouped = int(head + tail)
+            raise FigureError(
+                f"{text!r} is ambiguous: {grouped} if {mark!r} groups thousands (German "
+                f"'1.234', English '1,234'), {head}.{tail} if it is a decimal mark; "
+                "give the language (--lang de or --lang en)"
+            )
+        elif (mark == ".") == (lang == "de"):
+            whole, fraction = head + tail, ""
+        else:
+            whole, fraction = head, tail
+    value = Decimal(whole + ("." + fraction if fraction else ""))
+    return (-value if negative else value), len(fraction)
+
+
+def _ungroup(whole: str, mark: str, text: str) -> str:
+    if not re.fullmatch(r"\d{1,3}(?:%s\d{3})+" % re.escape(mark), whole):
+        raise FigureError(f"{text!r} is not a number: thousands groups must have three digits")
+    return whole.replace(mark, "")
+
+
+def _read_words(phrase: str, lang: str | None) -> tuple[Decimal, int]:
+    """A number written in words; returns value and the decimals it states."""
+    text = " ".join(phrase.lower().split())
+    if text in _ARTICLES_DE or text in _ARTICLES_EN:
+        return Decimal(1), 0
+    if text in ("half a", "half an", "a half"):
+        return Decimal("0.5"), 1
+    if text == "anderthalb":
+        return Decimal("1.5"), 1
+    decimals_part = ""
+    for mark in (" komma ", " point "):
+        if mark in text:
+            text, _, decimals_part = text.partition(mark)
+    half = False
+    for ending in ("einhalb", " and a half"):
+        if text.endswith(ending) and text != ending.strip():
+            text, half = text[: -len(ending)], True
+    if text.startswith(("a ", "an ")):
+        text = "one " + text.partition(" ")[2]
+    whole = _text2num(text, lang)
+    if decimals_part:
+        digit_lang = lang or ("de" if "komma" in phrase.lower() else "en")
+        names = _DIGIT_WORDS[digit_lang]
+        digits = "".join(str(names.index(w)) for w in decimals_part.split())
+        return Decimal(f"{whole}.{digits}"), len(digits)
+    if half:
+        return Decimal(whole) + Decimal("0.5"), 1
+    return Decimal(whole), 0
+
+
+def _text2num(text: str, lang: str | None) -> int:
+    from text_to_num import text2num
+
+    for candidate in [lang] if lang else list(LANGUAGES):
+        try:
+            return text2num(text, candidate)
+        except ValueError:
             continue
-        found.append(Found(match.start(), match.end(), reading))
+    raise FigureError(f"{text!r} is not a number written in words")
+
+
+# --- intervals -------------------------------------------------------------------------
+
+
+def rounding_interval(value: Decimal, step: Decimal, rounding: str = DEFAULT_ROUNDING) -> Interval:
+    """Every value that the rounding convention writes as ``value`` at ``step``."""
+    half = step / 2
+    if rounding == "up-or-down":
+        return Interval(value - half, value + half)
+    if rounding == "half-up":
+        return Interval(value - half, value + half, hi_open=True)
+    if rounding == "truncated":
+        if value < 0:
+            return Interval(value - step, value, lo_open=True)
+        return Interval(value, value + step, hi_open=True)
+    raise ValueError(f"unknown rounding convention {rounding!r}: expected {', '.join(ROUNDINGS)}")
+
+
+def significant_step(value: Decimal, precision: Decimal) -> Decimal:
+    """The place of the last significant digit: 600 -> 100, 21 000 -> 1 000, 13,4 -> 0,1."""
+    if value == 0 or precision <= 0:
+        return precision
+    step = precision
+    while (value / (step * 10)) == (value / (step * 10)).to_integral_value():
+        step *= 10
+    return step
+
+
+def _qualified(
+    value: Decimal, step: Decimal, qualifier: Qualifier | None, rounding: str
+) -> Interval:
+    if qualifier is None:
+        return rounding_interval(value, step, rounding)
+    if qualifier.step == "significant":
+        step = significant_step(value, step)
+    rounded = rounding_interval(value, step, rounding)
+
+    def end(spec: End, low: bool) -> tuple[Decimal, bool]:
+        if spec.how == "rounding":
+            return (rounded.lo, rounded.lo_open) if low else (rounded.hi, rounded.hi_open)
+        if spec.how == "unbounded":
+            return (-INFINITY if low else INFINITY), True
+        return value + spec.offset * step, spec.open
+
+    lo, lo_open = end(qualifier.lo, True)
+    hi, hi_open = end(qualifier.hi, False)
+    return Interval(lo, hi, lo_open, hi_open)
+
+
+def _whole_numbers(interval: Interval) -> Interval:
+    """Counts are whole: keep only the integers a bounded interval holds."""
+    if not interval.bounded:
+        return interval
+    lo = interval.lo.to_integral_value(rounding=ROUND_CEILING)
+    hi = interval.hi.to_integral_value(rounding=ROUND_FLOOR)
+    if interval.lo_open and lo == interval.lo:
+        lo += 1
+    if interval.hi_open and hi == interval.hi:
+        hi -= 1
+    if lo > hi:
+        return interval
+    return Interval(lo, hi)
+
+
+def _exact(ratio: Fraction) -> tuple[Decimal, Interval]:
+    """A fraction as a Decimal, and the tightest Decimal interval that holds it exactly."""
+    with localcontext() as context:
+        context.rounding = ROUND_FLOOR
+        lo = Decimal(ratio.numerator) / Decimal(ratio.denominator)
+        context.rounding = ROUND_CEILING
+        hi = Decimal(ratio.numerator) / Decimal(ratio.denominator)
+    value = Decimal(ratio.numerator) / Decimal(ratio.denominator)
+    return value, Interval(lo, hi)
+
+
+# --- from a match to a reading ---------------------------------------------------------
+
+_RATIO_STEP = Decimal("0.1")
+
+
+def _date_reading(match: re.Match[str], lexicon: Lexicon) -> Reading:
+    import datetime
+
+    if match["iso"]:
+        year, month, day = (int(p) for p in match["iso"].split("-"))
+    elif match["num_day"]:
+        year, month, day = int(match["num_year"]), int(match["num_month"]), int(match["num_day"])
+    else:
+        prefix = "dmy" if match["dmy_day"] else "mdy"
+        day = int(match[f"{prefix}_day"])
+        month = lexicon.months[_lower_key(match[f"{prefix}_month"])]
+        year = int(match[f"{prefix}_year"]) if match[f"{prefix}_year"] else 0
+    try:
+        datetime.date(year or 2000, month, day)
+    except ValueError:
+        raise FigureError(f"{match.group(0)!r} is not a date: no such day") from None
+    iso = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    value = Decimal(year * 10000 + month * 100 + day)
+    return Reading(
+        text=match.group(0),
+        value=value,
+        interval=Interval.point(value),
+        unit="",
+        qualifier=None,
+        precision=Decimal(1),
+        kind="date",
+        date=iso,
+    )
+
+
+def _number(match: re.Match[str], tag: str, lang: str | None) -> tuple[Decimal, int]:
+    if match[f"numeral{tag}"]:
+        return read_numeral(match[f"numeral{tag}"], lang)
+    value, decimals = _read_words(match[f"words{tag}"], lang)
+    if match[f"dozen{tag}"]:
+        value *= 12
+    return value, decimals
+
+
+def _year_like(match: re.Match[str], value: Decimal) -> bool:
+    numeral = match["numeral"]
+    return bool(numeral) and re.fullmatch(r"\d{4}", numeral) is not None and 1000 <= value < 2200
+
+
+def _is_ordinal_place(text: str, match: re.Match[str], lexicon: Lexicon) -> bool:
+    """Inside a text, "50." is an ordinal after a determiner ("der 50. Standort") or at the
+    start of a line (a heading); elsewhere the dot ends a sentence ("seit 2012.")."""
+    start = match.start()
+    before = text[:start].rstrip(" \t\u00a0")
+    if not before or before.endswith("\n"):
+        return True
+    previous = re.search(r"(\w+)$", before)
+    return bool(previous) and previous.group(1).lower() in lexicon.ordinal_determiners
+
+
+def _reading(
+    match: re.Match[str], lexicon: Lexicon, rounding: str, text: str, whole: bool
+) -> tuple[Reading, int]:
+    """The reading of one match and where it ends; ``whole`` when the match is the whole
+    figure text (a claim value), where "50." is always an ordinal."""
+    if match["iso"] or match["dmy_day"] or match["mdy_day"] or match["num_day"]:
+        return _date_reading(match, lexicon), match.end()
+    qualifier_word = _lower_key(match["qualifier"]) if match["qualifier"] else None
+    qualifier = lexicon.qualifiers[qualifier_word] if qualifier_word else None
+    if match["phrase"]:
+        phrase = _lower_key(match["phrase"])
+        ratio = lexicon.fractions.get(phrase) or lexicon.multiples[phrase]
+        value, exact = _exact(ratio)
+        interval = exact if qualifier is None else _qualified(value, _RATIO_STEP, qualifier, rounding)
+        reading = Reading(
+            text=match.group(0),
+            value=value,
+            interval=interval,
+            unit="",
+            qualifier=qualifier_word,
+            precision=Decimal(0),
+            kind="ratio",
+        )
+        return reading, match.end()
+    end = match.end()
+    ordinal = bool(match["ordinal"] or match["ord_suffix"])
+    if match["ordinal"] and (
+        lexicon.lang == "en" or (not whole and not _is_ordinal_place(text, match, lexicon))
+    ):
+        ordinal, end = False, match.start("ordinal")
+    if match["between"] and not match["range_sep"]:
+        raise FigureError(f"{match.group(0)!r}: a range needs two numbers")
+    number, decimals = _number(match, "", lexicon.lang)
+    tail_ignored = ordinal is False and match["ordinal"] and not whole
+    scale_word = None if tail_ignored else match["scale"]
+    scale = Decimal(1)
+    if scale_word:
+        factor = lexicon.scales[_lower_key(scale_word)]
+        if factor is None:
+            raise FigureError(
+                f"{scale_word!r} is ambiguous: 10^12 in German ('Billion'), 10^9 in English "
+                "('billion'); give the language (--lang de or --lang en)"
+            )
+        scale = factor
+    unit = _unit(match, tail_ignored)
+    precision = Decimal(1).scaleb(-decimals) * scale
+    value = number * scale
+    if ordinal:
+        if scale_word or unit or decimals or qualifier:
+            raise FigureError(f"{match.group(0)!r}: an ordinal has no scale, unit or qualifier")
+        return _plain(match, end, value, "ordinal"), end
+    if match["numeral2"] or match["words2"]:
+        if qualifier:
+            raise FigureError(f"{match.group(0)!r}: a range takes no qualifier")
+        second, decimals2 = _number(match, "2", lexicon.lang)
+        second_precision = Decimal(1).scaleb(-decimals2) * scale
+        first = rounding_interval(value, precision, rounding)
+        last = rounding_interval(second * scale, second_precision, rounding)
+        if second * scale < value:
+            raise FigureError(f"{match.group(0)!r}: the range ends below its start")
+        interval = Interval(first.lo, last.hi, first.lo_open, last.hi_open)
+        value = (value + second * scale) / 2
+        precision = min(precision, second_precision)
+        decimals = max(decimals, decimals2)
+        qualifier_word = "range"
+    else:
+        interval = _qualified(value, precision, qualifier, rounding)
+    kind = _kind(match, unit, value, decimals, scale, qualifier_word, tail_ignored)
+    if kind == "year":
+        interval = Interval.point(value)
+    elif kind == "count":
+        interval = _whole_numbers(interval)
+    reading = Reading(
+        text=text[match.start() : end],
+        value=value,
+        interval=interval,
+        unit=unit,
+        qualifier=qualifier_word,
+        precision=precision,
+        scale=scale,
+        scale_word=scale_word,
+        decimals=decimals,
+        kind=kind,
+    )
+    return reading, end
+
+
+def _unit(match: re.Match[str], tail_ignored: bool) -> str:
+    before = PREFIX_UNIT_WORDS[_lower_key(match["pre_unit"])] if match["pre_unit"] else ""
+    after = UNIT_WORDS[_lower_key(match["unit"])] if match["unit"] and not tail_ignored else ""
+    if before and after and before != after:
+        raise FigureError(f"{match.group(0)!r} names two units: {before} and {after}")
+    return before or after
+
+
+def _kind(
+    match: re.Match[str],
+    unit: str,
+    value: Decimal,
+    decimals: int,
+    scale: Decimal,
+    qualifier: str | None,
+    tail_ignored: bool,
+) -> str:
+    if match["times"] and not tail_ignored:
+        return "ratio"
+    if unit in ("percent", "percentage_point"):
+        return "percent"
+    if unit in CURRENCIES or decimals or scale != 1:
+        return "amount"
+    if not qualifier and not unit and _year_like(match, value):
+        return "year"
+    return "count"
+
+
+def _plain(match: re.Match[str], end: int, value: Decimal, kind: str) -> Reading:
+    return Reading(
+        text=match.string[match.start() : end],
+        value=value,
+        interval=Interval.point(value),
+        unit="",
+        qualifier=None,
+        precision=Decimal(1),
+        kind=kind,
+    )
+
+
+# --- the public functions --------------------------------------------------------------
+
+
+def _lexicon_for(lang: str | None, lexicon: Lexicon | None) -> Lexicon:
+    if lexicon is not None:
+        return lexicon
+    try:
+        return load_lexicon(lang)
+    except LexiconError as error:
+        raise FigureError(str(error)) from None
+
+
+def parse_figure(
+    text: str,
+    lang: str | None = "de",
+    *,
+    lexicon: Lexicon | None = None,
+    rounding: str = DEFAULT_ROUNDING,
+) -> Reading:
+    """Read a figure written on its own, such as a claim's ``value``; raise FigureError.
+
+    ``lang`` is "de", "en", or None when the language is not known (then both languages'
+    words are read and a numeral that the languages read differently is an error).
+    ``lexicon`` replaces the bundled lexicon (see :func:`load_lexicon`); ``rounding`` is one
+    of :data:`ROUNDINGS`.
+    """
+    if rounding not in ROUNDINGS:
+        raise FigureError(f"unknown rounding convention {rounding!r}: expected {', '.join(ROUNDINGS)}")
+    if len(text) > MAX_FIGURE_LENGTH:
+        raise FigureError(f"a figure is at most {MAX_FIGURE_LENGTH} characters; this one has {len(text)}")
+    words = _lexicon_for(lang, lexicon)
+    stripped = " ".join(text.split())
+    match = words.pattern.fullmatch(stripped)
+    if not match:
+        raise FigureError(_not_understood(text, stripped, words))
+    reading, _ = _reading(match, words, rounding, stripped, whole=True)
+    return reading
+
+
+def _not_understood(text: str, stripped: str, lexicon: Lexicon) -> str:
+    prefix = lexicon.pattern.match(stripped)
+    if prefix and prefix.end() > 0:
+        rest = stripped[prefix.end() :].strip()
+        return (
+            f"cannot read {text!r} as a figure: read {prefix.group(0)!r} but not {rest!r} "
+            "after it (expected a scale word such as 'Mio.' and a unit such as '€' or '%')"
+        )
+    inside = lexicon.pattern.search(stripped)
+    if inside:
+        before = stripped[: inside.start()].strip()
+        return (
+            f"cannot read {text!r} as a figure: {before!r} before {inside.group(0)!r} is not "
+            "a qualifier this language knows (such as 'rund', 'über', 'about')"
+        )
+    return (
+        f"cannot read {text!r} as a figure: no number found; expected digits or number words "
+        "with an optional qualifier before them and a scale and unit after, such as '13,4 Mio. €'"
+    )
+
+
+def find_figures(
+    text: str,
+    lang: str | None = "de",
+    *,
+    lexicon: Lexicon | None = None,
+    rounding: str = DEFAULT_ROUNDING,
+) -> list[Found]:
+    """Every figure that can be read in ``text``, in order of appearance.
+
+    Dates, years and ordinals are labelled by ``Reading.kind``; a lone article ("ein",
+    "one") is not a figure. Text that reads as no figure is skipped, never guessed.
+    """
+    if len(text) > MAX_TEXT_LENGTH:
+        raise FigureError(f"a text to search is at most {MAX_TEXT_LENGTH} characters")
+    words = _lexicon_for(lang, lexicon)
+    found: list[Found] = []
+    position = 0
+    while match := words.pattern.search(text, position):
+        if match.end() == match.start():
+            position = match.end() + 1
+            continue
+        try:
+            reading, end = _reading(match, words, rounding, text, whole=False)
+        except FigureError:
+            position = match.start() + 1
+            continue
+        if not _lone_article(match, reading):
+            found.append(Found(match.start(), end, reading))
+        position = end
     return found
+
+
+def _lone_article(match: re.Match[str], reading: Reading) -> bool:
+    words = match["words"]
+    plain = words and _lower_key(words) in (*_ARTICLES_DE, *_ARTICLES_EN, "eins")
+    return bool(plain) and not reading.scale_word and not match["dozen"] and not reading.unit

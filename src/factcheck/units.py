@@ -26,6 +26,50 @@ DEFINITIONS = (
     "percentage_point = [percentage_point]",
 )
 
+#: Every way a press release writes a unit after a number, lowercased, with its canonical
+#: name. Percent and percentage points are different units: a rise from 10 % to 12 % is
+#: 2 percentage points, or 20 percent; confusing them is a classic error.
+UNIT_WORDS = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us-dollar": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pfund sterling": "GBP",
+    "pounds sterling": "GBP",
+    "%": "percent",
+    "prozent": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "prozentpunkte": "percentage_point",
+    "prozentpunkten": "percentage_point",
+    "prozentpunkt": "percentage_point",
+    "pp.": "percentage_point",
+    "pp": "percentage_point",
+    "ppt": "percentage_point",
+    "percentage points": "percentage_point",
+    "percentage point": "percentage_point",
+}
+
+#: Units written before the number ("€13,4 Mio.", "$5m", "EUR 20 Mio.").
+PREFIX_UNIT_WORDS = {"€": "EUR", "eur": "EUR", "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP"}
+
+#: Units that are money; a figure in one of them is an amount.
+CURRENCIES = frozenset({"EUR", "USD", "GBP"})
+
+
+def canonical_unit(written: str) -> str:
+    """The canonical name of a unit as written ("Euro" -> "EUR"); KeyError if unknown."""
+    return UNIT_WORDS[" ".join(written.lower().split())]
+
+
 #: How each canonical unit is written after a number, by language.
 SYMBOLS = {
     "EUR": "€",
