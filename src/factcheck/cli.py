@@ -148,3 +148,43 @@ def export_claimreview(
             _fail(f"cannot write {output_file}: {error.strerror}")
     else:
         write(reviews, sys.stdout)
+
+
+class Language(StrEnum):
+    """The languages whose figures ``parse`` reads."""
+
+    de = "de"
+    en = "en"
+
+
+class ParseFormat(StrEnum):
+    """The output formats of ``parse``."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def parse(
+    text: Annotated[str, typer.Argument(help="A figure as written, such as 'rund 13,4 Mio. €'.")],
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="The text's language; without it, ambiguous numerals fail."),
+    ] = None,
+    output_format: Annotated[
+        ParseFormat, typer.Option("--format", help="Output format.")
+    ] = ParseFormat.text,
+) -> None:
+    """Show how a figure is read: value, interval, unit, qualifier, precision."""
+    from factcheck.numbers import FigureError, parse_figure
+    from factcheck.readout import as_json, as_text
+
+    language = lang.value if lang else None
+    try:
+        reading = parse_figure(text, language)
+    except FigureError as error:
+        _fail(str(error))
+    if output_format is ParseFormat.json:
+        typer.echo(as_json(reading))
+    else:
+        typer.echo(as_text(reading, language))

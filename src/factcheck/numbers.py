@@ -153,7 +153,7 @@ def _yaml_load(text: str, where: str) -> dict:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         raise LexiconError(f"{where}: not valid YAML: {' '.join(str(error).split())}") from None
     if not isinstance(data, dict):
@@ -262,7 +262,9 @@ def _build(lang: str | None, data: dict, where: str) -> Lexicon:
             for k, v in (data.get("multiples") or {}).items()
         },
         multiple_suffixes=tuple(str(s).lower() for s in data.get("multiple_suffixes") or ()),
-        ordinal_determiners=frozenset(str(w).lower() for w in data.get("ordinal_determiners") or ()),
+        ordinal_determiners=frozenset(
+            str(w).lower() for w in data.get("ordinal_determiners") or ()
+        ),
         range_between=(tuple(str(w).lower() for w in data["range_between"]),)
         if data.get("range_between")
         else (),
@@ -310,18 +312,22 @@ def load_lexicon(lang: str | None, override_path: Path | str | None = None) -> L
 
 # --- the pattern -----------------------------------------------------------------------
 
+# The pieces German and English number words are built of; text2num converts what matches.
 _WORDS_DE = (
-    "null ein eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf sechzehn siebzehn "
-    "zwanzig dreißig dreissig vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend und"
-).split()
+    *("null", "ein", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht"),
+    *("neun", "zehn", "elf", "zwölf", "sechzehn", "siebzehn", "zwanzig", "dreißig"),
+    *("dreissig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"),
+    *("hundert", "tausend", "und"),
+)
 _WORDS_EN = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand"
-).split()
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy"),
+    *("eighty", "ninety", "hundred", "thousand"),
+)
 _DIGIT_WORDS = {
-    "de": "null eins zwei drei vier fünf sechs sieben acht neun".split(),
-    "en": "zero one two three four five six seven eight nine".split(),
+    "de": ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"),
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
 }
 _ARTICLES_DE = ("ein", "eine", "einer", "einem", "einen", "eines")
 _ARTICLES_EN = ("a", "an", "one")
@@ -377,9 +383,9 @@ def _with_pattern(lexicon: Lexicon) -> Lexicon:
 def _compile(lexicon: Lexicon) -> re.Pattern[str]:
     # Month names are capitalised in both languages; matching them case-sensitively keeps
     # "10 may be" from reading as a date.
-    months = "(?-i:" + _alt(w.title() if not w.endswith(".") else w.capitalize() for w in lexicon.months) + ")"
+    months = "(?-i:" + _alt(w.capitalize() for w in lexicon.months) + ")"
     ordinal_suffix = r"st|nd|rd|th"
-    day = rf"(?<![\w.,])\d{{1,2}}"
+    day = r"(?<![\w.,])\d{1,2}"
     dates = [
         r"(?P<iso>(?<![\w.,-])\d{4}-\d{2}-\d{2})(?![\w-])",
         rf"(?P<dmy_day>{day})(?:\.|(?:{ordinal_suffix}))?\s*(?P<dmy_month>{months})"
@@ -470,7 +476,7 @@ def read_numeral(text: str, lang: str | None) -> tuple[Decimal, int]:
 
 
 def _ungroup(whole: str, mark: str, text: str) -> str:
-    if not re.fullmatch(r"\d{1,3}(?:%s\d{3})+" % re.escape(mark), whole):
+    if not re.fullmatch(r"\d{1,3}(?:" + re.escape(mark) + r"\d{3})+", whole):
         raise FigureError(f"{text!r} is not a number: thousands groups must have three digits")
     return whole.replace(mark, "")
 
@@ -663,7 +669,9 @@ def _reading(
         phrase = _lower_key(match["phrase"])
         ratio = lexicon.fractions.get(phrase) or lexicon.multiples[phrase]
         value, exact = _exact(ratio)
-        interval = exact if qualifier is None else _qualified(value, _RATIO_STEP, qualifier, rounding)
+        interval = exact
+        if qualifier is not None:
+            interval = _qualified(value, _RATIO_STEP, qualifier, rounding)
         reading = Reading(
             text=match.group(0),
             value=value,
@@ -804,9 +812,13 @@ def parse_figure(
     of :data:`ROUNDINGS`.
     """
     if rounding not in ROUNDINGS:
-        raise FigureError(f"unknown rounding convention {rounding!r}: expected {', '.join(ROUNDINGS)}")
+        raise FigureError(
+            f"unknown rounding convention {rounding!r}: expected {', '.join(ROUNDINGS)}"
+        )
     if len(text) > MAX_FIGURE_LENGTH:
-        raise FigureError(f"a figure is at most {MAX_FIGURE_LENGTH} characters; this one has {len(text)}")
+        raise FigureError(
+            f"a figure is at most {MAX_FIGURE_LENGTH} characters; this one has {len(text)}"
+        )
     words = _lexicon_for(lang, lexicon)
     stripped = " ".join(text.split())
     match = words.pattern.fullmatch(stripped)

@@ -59,7 +59,15 @@ UNIT_WORDS = {
 }
 
 #: Units written before the number ("€13,4 Mio.", "$5m", "EUR 20 Mio.").
-PREFIX_UNIT_WORDS = {"€": "EUR", "eur": "EUR", "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP"}
+PREFIX_UNIT_WORDS = {
+    "€": "EUR",
+    "eur": "EUR",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+}
 
 #: Units that are money; a figure in one of them is an amount.
 CURRENCIES = frozenset({"EUR", "USD", "GBP"})
