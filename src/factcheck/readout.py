@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 
 from factcheck.notation import format_number, format_quantity
-from factcheck.numbers import Reading
+from factcheck.numbers import End, Qualifier, Reading
 
 
 def _number(value: Decimal) -> int | float | None:
@@ -77,3 +77,23 @@ def as_text(reading: Reading, lang: str | None) -> str:
     if reading.date:
         rows.append(("date", reading.date))
     return "\n".join(f"{name:<10} {text}" for name, text in rows)
+
+
+def _qualifier_end(end: End, low: bool) -> tuple[str, bool]:
+    """One end of a qualifier's interval in words and whether it is open, by default rounding."""
+    if end.how == "unbounded":
+        return ("−∞" if low else "+∞"), True
+    if end.how == "rounding":
+        return ("x − s/2" if low else "x + s/2"), False
+    if end.offset == 0:
+        return "x", end.open
+    sign = "−" if end.offset < 0 else "+"
+    size = abs(end.offset)
+    return f"x {sign} {'s/2' if size == Decimal('0.5') else f'{size}·s'}", end.open
+
+
+def qualifier_interval(qualifier: Qualifier) -> str:
+    """The interval a qualifier makes of x, as docs/figures.md writes it: "(x, +∞)"."""
+    lo, lo_open = _qualifier_end(qualifier.lo, True)
+    hi, hi_open = _qualifier_end(qualifier.hi, False)
+    return f"{'(' if lo_open else '['}{lo}, {hi}{')' if hi_open else ']'}"
