@@ -20,7 +20,12 @@ def test_json_percent_and_unbounded_end(factcheck):
     percent = json.loads(factcheck("parse", "2,5 Prozent", "--lang", "de", "--format", "json").out)
     assert (percent["value"], percent["unit"]) == (2.5, "percent")
     over = json.loads(factcheck("parse", "über 5.000", "--lang", "de", "--format", "json").out)
-    assert (over["lo"], over["hi"], over["lo_open"], over["qualifier"]) == (5000, None, True, "über")
+    assert (over["lo"], over["hi"], over["lo_open"], over["qualifier"]) == (
+        5000,
+        None,
+        True,
+        "über",
+    )
 
 
 def test_json_for_a_date(factcheck):
@@ -31,7 +36,7 @@ def test_json_for_a_date(factcheck):
 def test_text_shows_interval_with_its_ends_in_the_languages_notation(factcheck):
     run = factcheck("parse", "rund zehn Millionen Euro", "--lang", "de")
     assert run.code == 0, run.output
-    assert "interval   [5.000.000, 15.000.000]  (lo closed, hi closed)" in run.out
+    assert "interval   [5.000.000; 15.000.000]  (lo closed, hi closed)" in run.out
     assert "qualifier  rund" in run.out
     assert "(10 Mio. €)" in run.out
 

@@ -251,7 +251,11 @@ def test_rounding_convention_is_configurable(rounding, lo, hi, lo_open, hi_open)
 
 def test_truncated_negative_values_are_cut_towards_zero():
     interval = parse_figure("-13,4", "de", rounding="truncated").interval
-    assert (interval.lo, interval.hi, interval.lo_open) == (Decimal("-13.5"), Decimal("-13.4"), True)
+    assert (interval.lo, interval.hi, interval.lo_open) == (
+        Decimal("-13.5"),
+        Decimal("-13.4"),
+        True,
+    )
 
 
 def test_unknown_rounding_convention_names_the_choices():
@@ -259,7 +263,9 @@ def test_unknown_rounding_convention_names_the_choices():
         parse_figure("13,4", "de", rounding="banker")
 
 
-@pytest.mark.parametrize(("text", "grouped", "decimal"), [("1.234", 1234, "1.234"), ("1,234", 1234, "1.234")])
+@pytest.mark.parametrize(
+    ("text", "grouped", "decimal"), [("1.234", 1234, "1.234"), ("1,234", 1234, "1.234")]
+)
 def test_ambiguous_numeral_without_language_says_both_readings(text, grouped, decimal):
     with pytest.raises(FigureError) as error:
         parse_figure(text, None)
@@ -367,7 +373,10 @@ def test_lone_articles_are_not_figures_but_scaled_ones_are():
 
 
 def test_numbers_side_by_side_stay_apart():
-    assert _found("In 2016 20 Millionen Euro") == [("2016", "year"), ("20 Millionen Euro", "amount")]
+    assert _found("In 2016 20 Millionen Euro") == [
+        ("2016", "year"),
+        ("20 Millionen Euro", "amount"),
+    ]
 
 
 def test_und_joins_a_range_only_after_zwischen():

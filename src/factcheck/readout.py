@@ -59,6 +59,8 @@ def as_text(reading: Reading, lang: str | None) -> str:
     interval = reading.interval
     opening = "(" if interval.lo_open else "["
     closing = ")" if interval.hi_open else "]"
+    # German writes intervals with a semicolon, since its comma is the decimal mark.
+    separator = "; " if notation == "de" else ", "
     shown = format_quantity(reading.value.normalize(), reading.unit, notation, reading.scale, None)
     rows = [
         ("text", reading.text),
@@ -66,7 +68,8 @@ def as_text(reading: Reading, lang: str | None) -> str:
         ("value", f"{_end(reading.value, notation)} {reading.unit}".strip() + f"  ({shown})"),
         (
             "interval",
-            f"{opening}{_end(interval.lo, notation)}, {_end(interval.hi, notation)}{closing}"
+            f"{opening}{_end(interval.lo, notation)}{separator}"
+            f"{_end(interval.hi, notation)}{closing}"
             f"  (lo {'open' if interval.lo_open else 'closed'}, "
             f"hi {'open' if interval.hi_open else 'closed'})",
         ),
