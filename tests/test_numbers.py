@@ -518,3 +518,32 @@ def test_qualifier_boundaries_are_in_or_out_as_documented(pair, digits, decimals
 
     check(lo_spec, True)
     check(hi_spec, False)
+
+
+def test_long_runs_of_number_like_text_are_searched_in_linear_time():
+    import time
+
+    for unit in ("one and two ", "zehn und ", "1.1.", "5-", "1 234 "):
+        start = time.perf_counter()
+        find_figures(unit * 2000, "en" if unit.startswith("one") else "de")
+        small = time.perf_counter() - start
+        start = time.perf_counter()
+        find_figures(unit * 8000, "en" if unit.startswith("one") else "de")
+        large = time.perf_counter() - start
+        assert large < 12 * small + 0.05, unit
+
+
+def test_every_bundled_value_reads_as_a_figure_in_its_quote():
+    import yaml
+
+    folder = PROJECT / "claims" / "nrw-spd-faktencheck-integration"
+    checked = 0
+    for path in sorted(folder.glob("*.yaml")):
+        # BaseLoader keeps every scalar the text that was written ("50." stays "50.").
+        claim = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        for name, figure in (claim.get("figures") or {}).items():
+            value = parse_figure(str(figure["value"]), "de")
+            quoted = [f.reading for f in find_figures(figure["quote"], "de")]
+            assert any(value.same_figure(q) for q in quoted), f"{path.name}: {name}"
+            checked += 1
+    assert checked >= 14

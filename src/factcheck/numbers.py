@@ -357,16 +357,19 @@ def _words(tag: str, lexicon: Lexicon) -> str:
         digits = _alt(_DIGIT_WORDS["de"])
         parts.append(
             rf"(?:{_alt(_ARTICLES_DE)})(?=\s+(?:{scales}|{dozen})(?!\w))"
-            rf"|anderthalb|(?:{morph})+(?:einhalb)?(?:\s+komma\s+(?:{digits})(?:\s+(?:{digits}))*)?"
+            rf"|anderthalb|(?:{morph}){{1,16}}(?:einhalb)?"
+            rf"(?:\s+komma\s+(?:{digits})(?:\s+(?:{digits})){{0,9}})?"
         )
     if "en" in langs:
-        word = rf"(?:{_alt(_WORDS_EN)})"
-        glue = r"(?:\s+and\s+|\s+|-)"
+        # "and" only after "hundred" ("one hundred and five"), so "five and six" is two
+        # figures; at most eight words, so a run of number words cannot make the search slow.
+        word = rf"(?:hundred\s+and(?=\s)|{_alt(_WORDS_EN)})"
+        glue = r"(?:\s+|-)"
         digits = _alt(_DIGIT_WORDS["en"])
         parts.append(
             rf"(?:an?|half\s+an?|a\s+half)(?=\s+(?:{scales}|{dozen}|hundred|thousand)(?!\w))"
-            rf"|(?:an?\s+(?=hundred|thousand))?{word}(?:{glue}{word})*"
-            rf"(?:\s+and\s+a\s+half)?(?:\s+point\s+(?:{digits})(?:\s+(?:{digits}))*)?"
+            rf"|(?:an?\s+(?=hundred|thousand))?{word}(?:{glue}{word}){{0,7}}"
+            rf"(?:\s+and\s+a\s+half)?(?:\s+point\s+(?:{digits})(?:\s+(?:{digits})){{0,9}})?"
         )
     return rf"(?P<words{tag}>\b(?:{'|'.join(parts)})(?!\w))(?:\s+(?P<dozen{tag}>{dozen})(?!\w))?"
 
