@@ -7,8 +7,12 @@ release's language: its decimal mark, its thousands separator, its scale words.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from factcheck.units import SYMBOLS
+
+if TYPE_CHECKING:
+    from factcheck.numbers import Reading
 
 _SCALE_LABELS = {
     "de": {Decimal(10**3): "Tsd.", Decimal(10**6): "Mio.", Decimal(10**9): "Mrd."},
@@ -47,3 +51,36 @@ def format_quantity(
     if unit == "percent" and not scale_label(scale, lang):
         return f"{number} %" if lang == "de" else f"{number}%"
     return f"{number} {suffix}" if suffix else number
+
+
+_MONTHS = {
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def _english_ordinal(number: int) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{'th' if 10 <= number % 100 <= 20 else suffix}"
+
+
+def format_reading(reading: Reading, lang: str) -> str:
+    """A reading written back as the source would write it: "rund 10 Mio. €", "2016",
+    "12. Februar", "50." — a year is never "2.016" and a date never a number."""
+    number = int(reading.value) if reading.value == reading.value.to_integral_value() else 0
+    if reading.kind == "year":
+        return str(number)
+    if reading.kind == "ordinal":
+        return f"{number}." if lang == "de" else _english_ordinal(number)
+    if reading.kind == "date":
+        year, rest = divmod(number, 10000)
+        month, day = divmod(rest, 100)
+        name = _MONTHS.get(lang, _MONTHS["en"]).split()[month - 1]
+        text = f"{day}. {name}" if lang == "de" else f"{day} {name}"
+        return f"{text} {year}" if year else text
+    if reading.qualifier == "range" or reading.kind == "ratio":
+        # A range, a fraction or a factor ("ein Drittel", "das 1,6-fache") reads best as
+        # it was written.
+        return reading.text
+    shown = format_quantity(reading.value, reading.unit, lang, reading.scale, reading.decimals)
+    return f"{reading.qualifier} {shown}" if reading.qualifier else shown

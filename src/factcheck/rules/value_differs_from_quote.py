@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from factcheck.context import Context
 from factcheck.model import Claim, Figure, Outcome, RuleResult
-from factcheck.notation import format_quantity
+from factcheck.notation import format_reading
 from factcheck.numbers import Reading, find_figures
 
 CODE = "FC002"
@@ -67,7 +67,7 @@ def _check(figure: Figure, lang: str) -> RuleResult:
             figure.quote_location,
             f"figure {figure.name!r}: no number could be read in the quote {figure.quote!r}",
         )
-    shown = format_quantity(value.value, value.unit, lang, value.scale, value.decimals)
+    shown = format_reading(value, lang)
     for candidate in found:
         if _agrees(value, candidate.reading):
             return RuleResult(
