@@ -294,14 +294,17 @@ def _union(first: Lexicon, second: Lexicon) -> Lexicon:
 
 @cache
 def load_lexicon(lang: str | None, override_path: Path | str | None = None) -> Lexicon:
-    """The lexicon of ``lang`` ("de" or "en"; None for both, when the language is unknown).
+    """The lexicon of ``lang`` ("de" or "en"; None for both bundled ones, when the language
+    is unknown).
 
     ``override_path`` names a YAML file of the same shape as ``data/lexicon-<lang>.yaml``
     whose entries replace or add to the bundled ones (null removes an entry). Read once per
     argument pair and cached. Raises LexiconError naming the file and the entry at fault.
     """
     if lang is None:
-        merged = _union(load_lexicon("de", override_path), load_lexicon("en", override_path))
+        if override_path is not None:
+            raise LexiconError(f"{override_path}: an override lexicon belongs to one language")
+        merged = _union(load_lexicon("de"), load_lexicon("en"))
         return _with_pattern(merged)
     if lang not in LANGUAGES:
         raise LexiconError(f"unknown language {lang!r}: expected one of {', '.join(LANGUAGES)}")
