@@ -697,7 +697,11 @@ def _reading(
     if match["between"] and not match["range_sep"]:
         raise FigureError(f"{match.group(0)!r}: a range needs two numbers")
     number, decimals = _number(match, "", lexicon.lang)
-    tail_ignored = ordinal is False and match["ordinal"] and not whole
+    # A dot that is no ordinal ends the sentence: what the pattern read after it is not
+    # part of the figure.
+    tail_ignored = bool(match["ordinal"]) and not ordinal
+    if tail_ignored and whole and (match["scale"] or match["unit"] or match["times"]):
+        raise FigureError(f"{match.group(0)!r}: a dot stands between the number and its unit")
     scale_word = None if tail_ignored else match["scale"]
     scale = Decimal(1)
     if scale_word:
