@@ -547,3 +547,28 @@ def test_every_bundled_value_reads_as_a_figure_in_its_quote():
             assert any(value.same_figure(q) for q in quoted), f"{path.name}: {name}"
             checked += 1
     assert checked >= 14
+
+
+SCALES = {
+    "de": [("Tsd.", 10**3), ("Mio.", 10**6), ("Millionen", 10**6), ("Mrd.", 10**9)],
+    "en": [("thousand", 10**3), ("million", 10**6), ("m", 10**6), ("bn", 10**9)],
+}
+UNITS = [("€", "EUR"), ("EUR", "EUR"), ("USD", "USD"), ("£", "GBP"), ("%", "percent")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    digits=st.integers(1, 10**6),
+    decimals=st.integers(0, 3),
+    lang=st.sampled_from(["de", "en"]),
+    data=st.data(),
+)
+def test_scale_words_and_units_apply_to_value_and_precision(digits, decimals, lang, data):
+    word, factor = data.draw(st.sampled_from(SCALES[lang]))
+    written_unit, unit = data.draw(st.sampled_from(UNITS))
+    text = f"{_format(digits, decimals, lang, '', '-')} {word} {written_unit}"
+    reading = parse_figure(text, lang)
+    assert reading.value == Decimal(digits).scaleb(-decimals) * factor, text
+    assert reading.precision == Decimal(factor).scaleb(-decimals), text
+    assert reading.unit == unit, text
+    assert reading.interval.lo == reading.value - reading.precision / 2, text
