@@ -64,3 +64,16 @@ def test_unreadable_text_exits_2_saying_what_was_not_understood(factcheck):
         "'Äpfel' after it (expected a scale word such as 'Mio.' and a unit such as '€' or '%')"
     )
     assert run.out == ""
+
+
+def test_every_example_in_docs_figures_shows_real_output(factcheck):
+    import re
+    import shlex
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "figures.md").read_text("utf-8")
+    examples = re.findall(r"^\$ factcheck (parse .*)\n((?:(?!\$ |```).*\n)*)", docs, re.MULTILINE)
+    assert len(examples) >= 6
+    for command, shown in examples:
+        run = factcheck(*shlex.split(command))
+        assert run.output.strip() == shown.strip(), command
