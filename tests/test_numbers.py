@@ -572,3 +572,11 @@ def test_scale_words_and_units_apply_to_value_and_precision(digits, decimals, la
     assert reading.precision == Decimal(factor).scaleb(-decimals), text
     assert reading.unit == unit, text
     assert reading.interval.lo == reading.value - reading.precision / 2, text
+
+
+def test_a_range_that_does_not_hold_falls_back_to_its_numbers():
+    assert _found("Die Saison 2015-16 und 3–9 Mio. €") == [
+        ("2015", "year"),
+        ("16", "count"),
+        ("3–9 Mio. €", "amount"),
+    ]

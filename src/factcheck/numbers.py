@@ -880,15 +880,34 @@ def find_figures(
         if match.end() == match.start():
             position = match.end() + 1
             continue
-        try:
-            reading, end = _reading(match, words, rounding, text, whole=False)
-        except FigureError:
+        read = _read_in_text(match, words, rounding, text)
+        if read is None:
             position = match.start() + 1
             continue
+        match, reading, end = read
         if not _lone_article(match, reading):
             found.append(Found(match.start(), end, reading))
         position = end
     return found
+
+
+def _read_in_text(
+    match: re.Match[str], lexicon: Lexicon, rounding: str, text: str
+) -> tuple[re.Match[str], Reading, int] | None:
+    """The reading of a match inside a text; a range that does not hold ("2015-16")
+    falls back to its first number. None when nothing can be read there."""
+    try:
+        return (match, *_reading(match, lexicon, rounding, text, whole=False))
+    except FigureError:
+        if not match["range_sep"]:
+            return None
+    first = lexicon.pattern.match(text, match.start(), match.start("range_sep"))
+    if first is None:
+        return None
+    try:
+        return (first, *_reading(first, lexicon, rounding, text, whole=False))
+    except FigureError:
+        return None
 
 
 def _lone_article(match: re.Match[str], reading: Reading) -> bool:
