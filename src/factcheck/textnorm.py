@@ -41,3 +41,26 @@ def normalise(text: str) -> str:
 def contains_quote(source_text: str, quote: str) -> bool:
     """Whether ``quote`` stands in ``source_text`` once both are normalised."""
     return normalise(quote) in normalise(source_text)
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``normalise(text)`` and, for each of its characters, the offset it came from in
+    ``text``, so a match in the normalised text can be shown in the original."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    space_at: int | None = None
+    for index, char in enumerate(text):
+        mapped = char.translate(_TRANSLATION)
+        if not mapped:
+            continue
+        if mapped.isspace():
+            if chars and space_at is None:
+                space_at = index
+            continue
+        if space_at is not None:
+            chars.append(" ")
+            offsets.append(space_at)
+            space_at = None
+        chars.append(mapped)
+        offsets.append(index)
+    return "".join(chars), offsets

@@ -1,0 +1,165 @@
+"""Passages of a source text: where a quote stands, the passage closest to a quote that does
+not, and the clause or sentence around a figure.
+
+Quotes are looked up the way rule FC001 looks them up (typography and whitespace
+normalised, see :mod:`factcheck.textnorm`), but every answer is given as character offsets
+into the original text, so it can be highlighted there and turned into a line number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.textnorm import normalise, normalise_with_offsets
+
+#: Words shorter than this are not worth a fuzzy match: any text holds something like them.
+MIN_FUZZY_LENGTH = 4
+
+# Abbreviations whose full stop does not end a sentence ("sog. Ankommens-Treffpunkte").
+_ABBREVIATIONS = frozenset(
+    "sog ca bzw vgl usw etc inkl ggf evtl zzgl abs nr mio mrd tsd dr prof st "
+    "e.g i.e mr mrs ms no vs approx".split()
+)
+_QUOTE_MARKS = "\"'„“”‚‘’«»‹›"
+_STRONG = re.compile(r"[.!?…]|\n[ \t\u00a0]*\n|•")
+_MEDIUM = re.compile(r"[;:]")
+_WEAK = re.compile(r",")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of a source text: its offsets, its text, and how alike it is to what was
+    looked for (100 for an exact match)."""
+
+    start: int
+    end: int
+    text: str
+    score: float = 100.0
+
+
+def find_quote(source_text: str, quote: str) -> list[Passage]:
+    """Every place where ``quote`` stands in ``source_text`` (normalised as FC001 does)."""
+    needle = normalise(quote)
+    if not needle:
+        return []
+    haystack, offsets = normalise_with_offsets(source_text)
+    found = []
+    at = haystack.find(needle)
+    while at != -1:
+        start, end = offsets[at], offsets[at + len(needle) - 1] + 1
+        found.append(Passage(start, end, source_text[start:end]))
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def closest_passage(source_text: str, quote: str) -> Passage | None:
+    """The passage of ``source_text`` most like ``quote``, widened to whole words; None when
+    nothing in the text is alike at all.
+
+    rapidfuzz's ``partial_ratio_alignment`` slides the quote over the text and returns the
+    best-aligned stretch with its offsets, in C; difflib would need a window loop in Python.
+    """
+    from rapidfuzz import fuzz
+
+    needle = normalise(quote)
+    haystack, offsets = normalise_with_offsets(source_text)
+    if len(needle) < MIN_FUZZY_LENGTH or not haystack:
+        return None
+    if len(needle) > len(haystack):
+        return Passage(offsets[0], offsets[-1] + 1, source_text[offsets[0] : offsets[-1] + 1], 0)
+    alignment = fuzz.partial_ratio_alignment(needle, haystack)
+    if alignment.score == 0:
+        return None
+    lo, hi = alignment.dest_start, alignment.dest_end
+    while lo > 0 and not haystack[lo - 1].isspace():
+        lo -= 1
+    while hi < len(haystack) and not haystack[hi].isspace():
+        hi += 1
+    start, end = offsets[lo], offsets[hi - 1] + 1
+    return Passage(start, end, source_text[start:end], round(alignment.score, 1))
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _is_boundary(text: str, match: re.Match[str], protected: list[tuple[int, int]]) -> bool:
+    at = match.start()
+    if any(lo <= at < hi for lo, hi in protected):
+        return False
+    char = match.group(0)
+    before = text[at - 1] if at else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    if char in ".,:" and before.isdigit() and after.isdigit():
+        return False  # 5.000, 13,4, 12:30 outside any figure found
+    if char == ".":
+        word = re.search(r"[\w.]*$", text[:at])
+        if word and word.group(0).lower().strip(".") in _ABBREVIATIONS:
+            return False
+        rest = text[at + 1 :].lstrip(" \t\u00a0" + _QUOTE_MARKS)
+        if rest[:1].islower():
+            return False
+    return True
+
+
+def _boundaries(
+    text: str, pattern: re.Pattern[str], protected: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text) if _is_boundary(text, m, protected)]
+
+
+@dataclass(frozen=True)
+class Segmenter:
+    """Clause and sentence boundaries of one text, found once and asked many times.
+
+    ``protected`` spans (the figures found in the text) never hold a boundary, so the full
+    stop of "50." or the comma of "13,4" does not cut a clause.
+    """
+
+    text: str
+    strong: list[tuple[int, int]]
+    medium: list[tuple[int, int]]
+    weak: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, text: str, protected: list[tuple[int, int]]) -> Segmenter:
+        """Find the boundaries of ``text``."""
+        return cls(
+            text,
+            _boundaries(text, _STRONG, protected),
+            _boundaries(text, _MEDIUM, protected),
+            _boundaries(text, _WEAK, protected),
+        )
+
+    def _between(self, start: int, end: int, marks: list[tuple[int, int]]) -> tuple[int, int]:
+        lo = max((hi for _, hi in marks if hi <= start), default=0)
+        hi = min((lo_ for lo_, _ in marks if lo_ >= end), default=len(self.text))
+        return lo, hi
+
+    def _trimmed(self, lo: int, hi: int) -> Passage:
+        strip = " \t\r\n\u00a0" + _QUOTE_MARKS
+        while lo < hi and self.text[lo] in strip:
+            lo += 1
+        while hi > lo and self.text[hi - 1] in strip:
+            hi -= 1
+        return Passage(lo, hi, " ".join(self.text[lo:hi].split()))
+
+    def sentence(self, start: int, end: int) -> Passage:
+        """The sentence (or list item, or heading) around ``text[start:end]``."""
+        return self._trimmed(*self._between(start, end, self.strong))
+
+    def clause(self, start: int, end: int, min_words: int = 4) -> Passage:
+        """The clause around ``text[start:end]``: cut at sentence ends, ';', ':' and ','.
+
+        A clause of fewer than ``min_words`` words ("In 2016") says too little to be a quote,
+        so it is widened over commas to the ';', ':' or sentence end around it.
+        """
+        strong_and_medium = sorted(self.strong + self.medium)
+        clause = self._trimmed(*self._between(start, end, sorted(strong_and_medium + self.weak)))
+        if len(clause.text.split()) < min_words:
+            clause = self._trimmed(*self._between(start, end, strong_and_medium))
+        return clause
