@@ -188,3 +188,230 @@ def parse(
         typer.echo(as_json(reading))
     else:
         typer.echo(as_text(reading, language))
+
+
+export_app = typer.Typer(
+    help="Export checked claims in formats made for publishing.", no_args_is_help=True
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("claimreview")
+def export_claimreview(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Claim files or folders; default: the project's claims/ folder."),
+    ] = None,
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", help="Write the JSON-LD to this file.")
+    ] = None,
+    reviewer_name: Annotated[
+        str | None,
+        typer.Option("--reviewer", help="The organisation that publishes the reviews."),
+    ] = None,
+    reviewer_url: Annotated[
+        str | None, typer.Option("--reviewer-url", help="The reviewer's web address.")
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="Address of the page the reviews are published on; each review's url is "
+            "this address with #claim-id.",
+        ),
+    ] = None,
+) -> None:
+    """Write schema.org ClaimReview JSON-LD for every claim; exit 2 on bad input."""
+    import sys
+
+    from factcheck.engine import run
+    from factcheck.export.claimreview import ExportError, claim_reviews, reviewer, write
+    from factcheck.load import find_default_corpus, load_corpus
+
+    try:
+        by = reviewer(reviewer_name, base_url, reviewer_url)
+    except ExportError as error:
+        _fail(str(error))
+    if not paths:
+        corpus_dir = find_default_corpus(Path.cwd())
+        if corpus_dir is None:
+            _fail("no claims/ folder here or above; name the claim files or folders to export")
+        paths = [corpus_dir]
+    report = run(load_corpus(paths))
+    if report.problems:
+        for problem in report.problems:
+            typer.echo(f"error {problem}", err=True)
+        _fail("the claims could not all be read; nothing exported")
+    reviews = claim_reviews(report, by)
+    if output_file:
+        try:
+            with output_file.open("w", encoding="utf-8") as out:
+                write(reviews, out)
+        except OSError as error:
+            _fail(f"cannot write {output_file}: {error.strerror}")
+    else:
+        write(reviews, sys.stdout)
+
+
+class ExtractFormat(StrEnum):
+    """The formats ``extract`` can print."""
+
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+class Language(StrEnum):
+    """The languages a source text can be read in."""
+
+    de = "de"
+    en = "en"
+
+
+@app.command()
+def extract(
+    source: Annotated[
+        Path, typer.Argument(help="A text file, a source folder, or its source.yaml.")
+    ],
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="How numbers are written; default: the source's language."),
+    ] = None,
+    output_format: Annotated[
+        ExtractFormat, typer.Option("--format", help="table, json, or yaml figure entries.")
+    ] = ExtractFormat.table,
+) -> None:
+    """List every figure in a source text, with the clause to quote and its offsets."""
+    from factcheck import extract as extracting
+    from factcheck.yamltree import InputError
+
+    try:
+        text = extracting.read_source(source, lang.value if lang else None)
+    except InputError as error:
+        _fail(str(error))
+    figures = extracting.extract(text.text, text.lang)
+    if output_format is ExtractFormat.json:
+        typer.echo(extracting.as_json(figures))
+    elif output_format is ExtractFormat.yaml:
+        typer.echo(extracting.as_yaml(figures, text.text), nl=False)
+    else:
+        typer.echo(extracting.as_table(figures, text.path.name), nl=False)
+
+
+class CoverageFormat(StrEnum):
+    """The formats ``coverage`` can print."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def coverage(
+    path: Annotated[
+        Path | None, typer.Argument(help="The claims folder; default: the project's claims/.")
+    ] = None,
+    output_format: Annotated[
+        CoverageFormat, typer.Option("--format", help="text or json.")
+    ] = CoverageFormat.text,
+) -> None:
+    """Per source, the share of its figures some claim records, and the ones not yet."""
+    from factcheck import coverage as covering
+    from factcheck.load import load_corpus
+
+    corpus = load_corpus([path or _corpus_dir(None)])
+    for problem in corpus.problems:
+        typer.echo(f"factcheck: error: {problem}", err=True)
+    results = covering.coverage(corpus)
+    if output_format is CoverageFormat.json:
+        typer.echo(covering.as_json(results))
+    else:
+        typer.echo(covering.as_text(results), nl=False)
+    raise typer.Exit(2 if corpus.problems else 0)
+
+
+def _corpus_dir(given: Path | None) -> Path:
+    """The claims folder: the one given, else the project's claims/ found upward."""
+    from factcheck.load import find_default_corpus
+
+    if given:
+        return given
+    found = find_default_corpus(Path.cwd())
+    if found is None:
+        _fail("no claims/ folder here or above; name it with --corpus")
+    cwd = Path.cwd()
+    return found.relative_to(cwd) if found.is_relative_to(cwd) else found  # type: ignore[union-attr]
+
+
+@app.command()
+def new(
+    claim_id: Annotated[str, typer.Argument(help="The new claim's id, also its file name.")],
+    source: Annotated[
+        str | None, typer.Option("--source", help="The source's slug (its folder name).")
+    ] = None,
+    figure: Annotated[
+        list[str] | None,
+        typer.Option("--figure", help="NAME=QUOTE; mark one of several figures with [ ]."),
+    ] = None,
+    sums: Annotated[
+        list[str] | None, typer.Option("--sum", help="PARTS=TOTAL, such as a+b+c=total.")
+    ] = None,
+    claim: Annotated[
+        str | None, typer.Option("--claim", help="What the release claims; default: 1st quote.")
+    ] = None,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="The claims folder; default: claims/.")
+    ] = None,
+) -> None:
+    """Write a new claim file; with no options in a terminal, ask for each piece."""
+    import sys
+
+    from factcheck import scaffold
+    from factcheck.load import load_corpus
+
+    corpus_dir = _corpus_dir(corpus)
+    loaded = load_corpus([corpus_dir])
+    try:
+        if source is None and not figure and not sums and sys.stdin.isatty():
+            planned = scaffold.ask(loaded.sources, typer.prompt, typer.echo)
+        elif source is None:
+            raise scaffold.ScaffoldError("--source: name the source's slug (its folder name)")
+        else:
+            answers = scaffold.Answers(source, claim, figure or [], sums or [])
+            planned = scaffold.plan(answers, loaded.sources, corpus_dir)
+        the_source, claim_text, figures, checks = planned
+        path = scaffold.claim_path(claim_id, the_source, loaded.claims)
+        text = scaffold.render_claim(claim_id, the_source, claim_text, figures, checks)
+        scaffold.write_new(path, text)
+    except scaffold.ScaffoldError as error:
+        _fail(str(error))
+    typer.echo(f"wrote {path}")
+    raise typer.Exit(_show(claim_id, corpus_dir))
+
+
+def _show(claim_id: str, corpus_dir: Path) -> int:
+    """Print one claim as ``show`` does; the exit code of verify for that claim."""
+    from rich.console import Console
+
+    from factcheck import show as showing
+    from factcheck.engine import run
+    from factcheck.load import load_corpus
+    from factcheck.yamltree import suggestion
+
+    report = run(load_corpus([corpus_dir]))
+    ids = [r.claim.id for r in report.results]
+    if claim_id not in ids:
+        _fail(f"{corpus_dir}: unknown claim {claim_id!r}{suggestion(claim_id, ids)}")
+    console = Console(soft_wrap=True, highlight=False, emoji=False)
+    showing.render(report, claim_id, console)
+    return showing.exit_code(report, claim_id)
+
+
+@app.command()
+def show(
+    claim_id: Annotated[str, typer.Argument(help="The claim's id.")],
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="The claims folder; default: claims/.")
+    ] = None,
+) -> None:
+    """Show one claim: its figures as intervals, its checks, its quotes in the source."""
+    raise typer.Exit(_show(claim_id, _corpus_dir(corpus)))

@@ -103,6 +103,33 @@ def as_json(figures: list[Extracted]) -> str:
     return json.dumps(as_records(figures), ensure_ascii=False, indent=2)
 
 
+def as_table(figures: list[Extracted], file_name: str) -> str:
+    """``--format table``: one line per figure, with where it stands and the clause to quote."""
+    from factcheck.notation import unit_label
+
+    if not figures:
+        return f"{file_name}: no figures found\n"
+    rows = []
+    for figure in figures:
+        reading = figure.reading
+        rows.append(
+            (
+                f"{file_name}:{figure.line}:{figure.column}",
+                figure.text,
+                reading.kind,
+                " ".join(p for p in (plain(reading.value) or "", unit_label(reading.unit)) if p),
+                figure.quote,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True))
+        + f"  {row[4]}"
+        for row in rows
+    ]
+    return "\n".join(lines) + f"\n{len(figures)} figures\n"
+
+
 _STOP_WORDS = frozenset(
     "aber alle auch dass dem den der des die dies diese dieser durch eine einen einer für "
     "haben hat hier hierfür mehr mit nach noch oder schon sich sind über und unter von vor "

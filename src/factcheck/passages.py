@@ -76,6 +76,8 @@ def closest_passage(source_text: str, quote: str) -> Passage | None:
         lo -= 1
     while hi < len(haystack) and not haystack[hi].isspace():
         hi += 1
+    while hi > lo + 1 and haystack[hi - 1] in ".,;:!?" + _QUOTE_MARKS:
+        hi -= 1  # the passage is quoted back: a sentence's full stop is not part of it
     start, end = offsets[lo], offsets[hi - 1] + 1
     return Passage(start, end, source_text[start:end], round(alignment.score, 1))
 

@@ -3,7 +3,9 @@
 What it checks:
     Every figure's ``quote`` (and the claim's own ``quote``) must be found in the source's
     archived text. Whitespace, line breaks, no-break spaces, dashes and typographic quotes
-    are normalised on both sides first, so "KOMM–AN" matches "KOMM-AN".
+    are normalised on both sides first, so "KOMM–AN" matches "KOMM-AN". A failure shows the
+    passage of the source most like the quote (by fuzzy matching), with its line, so a typo
+    can be fixed by copying the passage.
 
 Why it matters:
     A figure whose quote is not in the source cannot be traced to what the release said.
@@ -65,5 +67,20 @@ def evaluate(claim: Claim, context: Context, options: Options) -> Iterator[RuleR
             yield RuleResult(
                 Outcome.FAIL,
                 location,
-                f"{what}: the quote {quote!r} is not in the source text {source.text_file.name}",
+                f"{what}: the quote {quote!r} is not in the source text "
+                f"{source.text_file.name}{_closest(source.text, quote, source.text_file.name)}",
             )
+
+
+def _closest(text: str, quote: str, file_name: str) -> str:
+    """Where the source says something close to the quote, as a way forward."""
+    from factcheck.passages import closest_passage, line_and_column
+
+    passage = closest_passage(text, quote)
+    if passage is None:
+        return "; nothing in it is alike: copy the quote from the source text"
+    line, column = line_and_column(text, passage.start)
+    return (
+        f"; the closest passage, at {file_name}:{line}:{column} ({passage.score:.0f} % alike), "
+        f"is {' '.join(passage.text.split())!r}: copy it as it stands"
+    )
