@@ -131,10 +131,12 @@ def as_table(figures: list[Extracted], file_name: str) -> str:
 
 
 _STOP_WORDS = frozenset(
-    "aber alle auch dass dem den der des die dies diese dieser durch eine einen einer für "
-    "haben hat hier hierfür mehr mit nach noch oder schon sich sind über und unter von vor "
-    "wird werden wurde wurden zum zur about also been from have into more over than that "
-    "their there these this were will with".split()
+    str.split(
+        "aber alle auch dass dem den der des die dies diese dieser durch eine einen einer für "
+        "haben hat hier hierfür mehr mit nach noch oder schon sich sind über und unter von vor "
+        "wird werden wurde wurden zum zur about also been from have into more over than that "
+        "their there these this were will with"
+    )
 )
 
 
@@ -152,9 +154,7 @@ def _candidate_words(figure: Extracted, source_text: str) -> list[str]:
     skip = {w.rstrip(".") for w in (*SCALES, *UNITS)}
     words = re.findall(r"\w+", after) + list(reversed(re.findall(r"\w+", before)))
     return [
-        w
-        for w in words
-        if len(w) >= 4 and not w.isdigit() and w.lower() not in _STOP_WORDS | skip
+        w for w in words if len(w) >= 4 and not w.isdigit() and w.lower() not in _STOP_WORDS | skip
     ]
 
 

@@ -18,8 +18,10 @@ MIN_FUZZY_LENGTH = 4
 
 # Abbreviations whose full stop does not end a sentence ("sog. Ankommens-Treffpunkte").
 _ABBREVIATIONS = frozenset(
-    "sog ca bzw vgl usw etc inkl ggf evtl zzgl abs nr mio mrd tsd dr prof st "
-    "e.g i.e mr mrs ms no vs approx".split()
+    str.split(
+        "sog ca bzw vgl usw etc inkl ggf evtl zzgl abs nr mio mrd tsd dr prof st "
+        "e.g i.e mr mrs ms no vs approx"
+    )
 )
 _QUOTE_MARKS = "\"'„“”‚‘’«»‹›"
 _STRONG = re.compile(r"[.!?…]|\n[ \t\u00a0]*\n|•")
