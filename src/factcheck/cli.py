@@ -385,6 +385,9 @@ def new(
     except scaffold.ScaffoldError as error:
         _fail(str(error))
     typer.echo(f"wrote {path}")
+    for planned_figure in figures:
+        if planned_figure.note:
+            typer.echo(f"note: figure {planned_figure.name!r}: {planned_figure.note}")
     raise typer.Exit(_show(claim_id, corpus_dir))
 
 

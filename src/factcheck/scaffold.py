@@ -37,6 +37,8 @@ class PlannedFigure:
     name: str
     quote: str
     value: str
+    unit: str = ""
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,40 @@ def plan_figure(text: str, source: Source, taken: list[str]) -> PlannedFigure:
             f"--figure {name!r}: the quote holds {len(found)} figures ({texts}); mark the one "
             "this figure is with square brackets"
         )
-    return PlannedFigure(name, quote, " ".join(found[0].reading.text.split()))
+    reading = found[0].reading
+    return PlannedFigure(name, quote, " ".join(reading.text.split()), reading.unit)
+
+
+def with_units_of_their_sums(
+    figures: list[PlannedFigure], sums: list[PlannedSum]
+) -> list[PlannedFigure]:
+    """Give a figure whose quote names no unit the unit of the other figures of its sum.
+
+    Releases write "7,7 Millionen Euro ...; 4,2 Millionen für ...": the reader takes the
+    euros from the list, and a sum of euros and bare numbers could not be evaluated. The
+    value then says the unit the quote leaves out (rule FC002 compares only the number when
+    the quote names no unit), and the figure carries a note saying where the unit came from.
+    """
+    from factcheck.notation import unit_label
+
+    by_name = {figure.name: figure for figure in figures}
+    for check in sums:
+        members = [by_name[name] for name in (*check.parts, check.total)]
+        units = {figure.unit for figure in members if figure.unit}
+        if len(units) != 1:
+            continue
+        (unit,) = units
+        for figure in members:
+            if not figure.unit:
+                by_name[figure.name] = PlannedFigure(
+                    figure.name,
+                    figure.quote,
+                    f"{figure.value} {unit_label(unit)}",
+                    unit,
+                    f"the quote names no unit; {unit_label(unit)} taken from the other "
+                    f"figures of the sum {check.total}",
+                )
+    return [by_name[figure.name] for figure in figures]
 
 
 def plan_sum(text: str, names: list[str]) -> PlannedSum:
@@ -250,7 +285,7 @@ def ask(
             sums.append(plan_sum(text, [f.name for f in figures]))
         except ScaffoldError as error:
             echo(f"error: {error}")
-    return source, claim_text, figures, sums
+    return source, claim_text, with_units_of_their_sums(figures, sums), sums
 
 
 def plan(
@@ -263,6 +298,7 @@ def plan(
         figures.append(plan_figure(text, source, [f.name for f in figures]))
     names = [f.name for f in figures]
     sums = [plan_sum(text, names) for text in answers.sums]
+    figures = with_units_of_their_sums(figures, sums)
     claim_text = answers.claim_text or (figures[0].quote if figures else "")
     if not claim_text.strip():
         raise ScaffoldError("--claim: say what the release claims, in one sentence")
