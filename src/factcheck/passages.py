@@ -24,6 +24,7 @@ _ABBREVIATIONS = frozenset(
     )
 )
 _QUOTE_MARKS = "\"'„“”‚‘’«»‹›"
+_SENTENCE_END = re.compile(r"[.!?…]\s+(?=\S)")
 _STRONG = re.compile(r"[.!?…]|\n[ \t\u00a0]*\n|•")
 _MEDIUM = re.compile(r"[;:]")
 _WEAK = re.compile(r",")
@@ -73,15 +74,34 @@ def closest_passage(source_text: str, quote: str) -> Passage | None:
     alignment = fuzz.partial_ratio_alignment(needle, haystack)
     if alignment.score == 0:
         return None
-    lo, hi = alignment.dest_start, alignment.dest_end
+    lo, hi = _best_words(needle, haystack, alignment.dest_start, alignment.dest_end)
+    start, end = offsets[lo], offsets[hi - 1] + 1
+    return Passage(start, end, source_text[start:end], round(alignment.score, 1))
+
+
+def _best_words(needle: str, haystack: str, lo: int, hi: int) -> tuple[int, int]:
+    """The alignment window ``haystack[lo:hi]`` widened to whole words and kept within one
+    sentence: the window is as long as the quote, so a quote that runs on past the end of
+    what the source says ("bereitgestellt" for "bereit.") would drag the next sentence in.
+    A quote that itself spans sentences keeps the whole window."""
+    from rapidfuzz import fuzz
+
     while lo > 0 and not haystack[lo - 1].isspace():
         lo -= 1
     while hi < len(haystack) and not haystack[hi].isspace():
         hi += 1
-    while hi > lo + 1 and haystack[hi - 1] in ".,;:!?" + _QUOTE_MARKS:
-        hi -= 1  # the passage is quoted back: a sentence's full stop is not part of it
-    start, end = offsets[lo], offsets[hi - 1] + 1
-    return Passage(start, end, source_text[start:end], round(alignment.score, 1))
+    pieces = [(lo, hi)]
+    if not _SENTENCE_END.search(needle):
+        cuts = [m.span() for m in _SENTENCE_END.finditer(haystack, lo, hi)]
+        starts = [lo] + [end for _, end in cuts]
+        ends = [start for start, _ in cuts] + [hi]
+        pieces = list(zip(starts, ends, strict=True))
+    trimmed = []
+    for start, end in pieces:
+        while end > start + 1 and haystack[end - 1] in ".,;:!?" + _QUOTE_MARKS:
+            end -= 1  # the passage is quoted back: a full stop is not part of it
+        trimmed.append((start, end))
+    return max(trimmed, key=lambda piece: fuzz.ratio(needle, haystack[piece[0] : piece[1]]))
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:

@@ -71,7 +71,8 @@ def plan_figure(text: str, source: Source, taken: list[str]) -> PlannedFigure:
         raise ScaffoldError(f"--figure {name!r}: the name is given twice; choose another")
     marks = _MARK.findall(marked_quote)
     quote = _MARK.sub(lambda m: m.group(1), marked_quote)
-    source_file = source.text_file
+    # As the corpus folder was given (relative on the command line), not resolved.
+    source_file = Path(source.location.path).parent / source.text_file.name
     if not find_quote(source.text, quote):
         closest = closest_passage(source.text, quote)
         if closest is None:
