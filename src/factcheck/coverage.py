@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 
 from factcheck.extract import Extracted, extract
 from factcheck.load import Corpus
 from factcheck.model import Claim, Source
-from factcheck.passages import find_quote
+from factcheck.passages import Passage, find_quote
 
 
 @dataclass(frozen=True)
@@ -41,18 +42,27 @@ class SourceCoverage:
         return [f for f, claims in zip(self.figures, self.recorded_by, strict=True) if not claims]
 
 
-def _recorders(figure: Extracted, claims: list[Claim], source: Source) -> tuple[str, ...]:
-    """The ids of the claims that record ``figure`` (quote around it, same value)."""
+def _recorders(
+    figure: Extracted, places: list[tuple[str, Decimal, list[Passage]]]
+) -> tuple[str, ...]:
+    """The ids of the claims that record ``figure``: a quote around it, the same value."""
     recorders = []
-    for claim in claims:
-        for recorded in claim.figures.values():
-            if recorded.reading is None or recorded.reading.value != figure.reading.value:
-                continue
-            places = find_quote(source.text, recorded.quote)
-            if any(p.start <= figure.start and figure.end <= p.end for p in places):
-                recorders.append(claim.id)
-                break
+    for claim_id, value, passages in places:
+        if claim_id in recorders or value != figure.reading.value:
+            continue
+        if any(p.start <= figure.start and figure.end <= p.end for p in passages):
+            recorders.append(claim_id)
     return tuple(recorders)
+
+
+def _quote_places(claims: list[Claim], source: Source) -> list[tuple[str, Decimal, list[Passage]]]:
+    """For every readable figure of the claims: its claim, its value, where its quote stands."""
+    return [
+        (claim.id, figure.reading.value, find_quote(source.text, figure.quote))
+        for claim in claims
+        for figure in claim.figures.values()
+        if figure.reading is not None
+    ]
 
 
 def coverage(corpus: Corpus) -> list[SourceCoverage]:
@@ -60,13 +70,11 @@ def coverage(corpus: Corpus) -> list[SourceCoverage]:
     results = []
     for slug in sorted(corpus.sources):
         source = corpus.sources[slug]
-        claims = [c for c in corpus.claims if c.source_slug == slug]
+        places = _quote_places([c for c in corpus.claims if c.source_slug == slug], source)
         figures = extract(source.text, source.language)
         results.append(
             SourceCoverage(
-                source,
-                tuple(figures),
-                tuple(_recorders(figure, claims, source) for figure in figures),
+                source, tuple(figures), tuple(_recorders(figure, places) for figure in figures)
             )
         )
     return results

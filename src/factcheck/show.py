@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from factcheck.interval import Interval
 from factcheck.model import ClaimResult, Finding, Outcome, Report
 from factcheck.numbers import Reading, find_figures
 from factcheck.passages import Segmenter, find_quote, line_and_column
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 OPEN_MARK, CLOSE_MARK = "»", "«"
 
@@ -41,7 +45,7 @@ def format_interval(reading: Reading, lang: str) -> str:
     Brackets show closed ends, parentheses open ones; ';' separates the ends because ','
     is the decimal mark in German.
     """
-    from factcheck.notation import format_number, format_quantity
+    from factcheck.notation import format_number, scale_label, unit_label
 
     interval: Interval = reading.interval
 
@@ -54,9 +58,7 @@ def format_interval(reading: Reading, lang: str) -> str:
 
     left = "(" if interval.lo_open else "["
     right = ")" if interval.hi_open else "]"
-    unit = format_quantity(Decimal(0), reading.unit, lang, reading.scale).partition(" ")[2]
-    if reading.unit == "percent":
-        unit = "%"
+    unit = " ".join(p for p in (scale_label(reading.scale, lang), unit_label(reading.unit)) if p)
     text = f"{left}{end(interval.lo)}; {end(interval.hi)}{right}"
     return f"{text} {unit}" if unit else text
 
@@ -116,14 +118,14 @@ def _marked(passage: Highlighted) -> str:
     return " ".join("".join(pieces).split())
 
 
-def render(report: Report, claim_id: str, console: object) -> None:
+def render(report: Report, claim_id: str, console: Console) -> None:
     """Print everything about one claim of ``report`` on a rich console."""
     from rich.markup import escape
 
     result = next(r for r in report.results if r.claim.id == claim_id)
     claim, source = result.claim, result.source
     lang = source.language if source else "de"
-    print_ = console.print  # type: ignore[attr-defined]
+    print_ = console.print
     print_(f"[bold]{escape(claim.id)}[/] {result.verdict.value}  [dim]{claim.location.path}[/]")
     print_(f"  [italic]{escape(claim.text)}[/]")
     if source:
