@@ -34,3 +34,16 @@ def test_quote_not_in_source_fails_with_file_and_line(source_dir: Path):
     assert "'Hierfür wurden 13,4 Millionen Euro ausgegeben' is not in the source text" in (
         finding.message
     )
+
+
+def test_quote_not_in_source_shows_the_closest_passage_with_its_line(source_dir: Path):
+    [finding] = _findings(source_dir, "Hierfür wurden 13,4 Millionen Euro ausgegeben")
+    assert finding.message.endswith(
+        "the closest passage, at source.txt:12:135 (82 % alike), is "
+        "'Hierfür wurden 13,4 Millionen Euro veranschlagt': copy it as it stands"
+    )
+
+
+def test_quote_like_nothing_in_the_source_says_to_copy_it_from_there(source_dir: Path):
+    [finding] = _findings(source_dir, "xq")
+    assert finding.message.endswith("nothing in it is alike: copy the quote from the source text")
