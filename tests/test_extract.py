@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from conftest import CORPUS, SOURCE_SLUG
@@ -75,6 +76,15 @@ def test_extract_finds_every_figure_of_the_bundled_release(capsys):
             print(f"  found, not a figure of the release as written: {text!r} ({kind}) at {start}")
     assert recall == 1, f"missing: {missing}"
     assert precision >= PRECISION_FLOOR, f"not figures of the release: {extra}"
+
+
+def test_extract_takes_linear_time_on_a_long_text():
+    # 300 copies of the release, 1.2 million characters: about a second. A slice of the
+    # whole text per boundary once made this take over ten minutes.
+    started = time.perf_counter()
+    figures = extract(TEXT * 300, "de")
+    assert len(figures) == 300 * len(extract(TEXT, "de"))
+    assert time.perf_counter() - started < 20
 
 
 def test_the_three_of_u3_ausbau_is_part_of_a_name_not_a_figure():

@@ -15,7 +15,7 @@ from decimal import Decimal
 from factcheck.extract import Extracted, extract
 from factcheck.load import Corpus
 from factcheck.model import Claim, Source
-from factcheck.passages import Passage, find_quote
+from factcheck.passages import Passage, QuoteIndex
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,9 @@ def _recorders(
 
 def _quote_places(claims: list[Claim], source: Source) -> list[tuple[str, Decimal, list[Passage]]]:
     """For every readable figure of the claims: its claim, its value, where its quote stands."""
+    index = QuoteIndex.of(source.text)
     return [
-        (claim.id, figure.reading.value, find_quote(source.text, figure.quote))
+        (claim.id, figure.reading.value, index.find(figure.quote))
         for claim in claims
         for figure in claim.figures.values()
         if figure.reading is not None

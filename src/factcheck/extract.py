@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from factcheck.numbers import SCALES, UNITS, Reading, find_figures
-from factcheck.passages import Segmenter, line_and_column
+from factcheck.passages import Lines, Segmenter
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,11 @@ def extract(text: str, lang: str = "de") -> list[Extracted]:
     """Every figure in ``text``, in order, each with its clause and offsets."""
     found = [f for f in find_figures(text, lang) if not _glued_to_a_word(text, f.start, f.end)]
     segmenter = Segmenter.of(text, [(f.start, f.end) for f in found])
+    lines = Lines.of(text)
     figures = []
     for figure in found:
         clause = segmenter.clause(figure.start, figure.end)
-        line, column = line_and_column(text, figure.start)
+        line, column = lines.line_and_column(figure.start)
         figures.append(
             Extracted(
                 reading=figure.reading,

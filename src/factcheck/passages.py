@@ -8,6 +8,7 @@ into the original text, so it can be highlighted there and turned into a line nu
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ _ABBREVIATIONS = frozenset(
         "e.g i.e mr mrs ms no vs approx"
     )
 )
+_LOOK = 12  # characters looked at around a full stop: enough for any abbreviation
 _QUOTE_MARKS = "\"'„“”‚‘’«»‹›"
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=\S)")
 _STRONG = re.compile(r"[.!?…]|\n[ \t\u00a0]*\n|•")
@@ -41,19 +43,37 @@ class Passage:
     score: float = 100.0
 
 
+@dataclass(frozen=True)
+class QuoteIndex:
+    """A source text normalised once, for looking many quotes up in it."""
+
+    text: str
+    normalised: str
+    offsets: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> QuoteIndex:
+        """Normalise ``text`` and keep where each character came from."""
+        normalised, offsets = normalise_with_offsets(text)
+        return cls(text, normalised, offsets)
+
+    def find(self, quote: str) -> list[Passage]:
+        """Every place where ``quote`` stands in the text (normalised as FC001 does)."""
+        needle = normalise(quote)
+        if not needle:
+            return []
+        found = []
+        at = self.normalised.find(needle)
+        while at != -1:
+            start, end = self.offsets[at], self.offsets[at + len(needle) - 1] + 1
+            found.append(Passage(start, end, self.text[start:end]))
+            at = self.normalised.find(needle, at + 1)
+        return found
+
+
 def find_quote(source_text: str, quote: str) -> list[Passage]:
     """Every place where ``quote`` stands in ``source_text`` (normalised as FC001 does)."""
-    needle = normalise(quote)
-    if not needle:
-        return []
-    haystack, offsets = normalise_with_offsets(source_text)
-    found = []
-    at = haystack.find(needle)
-    while at != -1:
-        start, end = offsets[at], offsets[at + len(needle) - 1] + 1
-        found.append(Passage(start, end, source_text[start:end]))
-        at = haystack.find(needle, at + 1)
-    return found
+    return QuoteIndex.of(source_text).find(quote)
 
 
 def closest_passage(source_text: str, quote: str) -> Passage | None:
@@ -111,9 +131,32 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
+@dataclass(frozen=True)
+class Lines:
+    """Line starts of one text, for many offset-to-line look-ups in logarithmic time."""
+
+    starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Lines:
+        """Index the line starts of ``text``."""
+        return cls([0] + [m.end() for m in re.finditer("\n", text)])
+
+    def line_and_column(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of a character offset."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+
+def _inside(at: int, protected: list[tuple[int, int]]) -> bool:
+    """Whether ``at`` falls in one of the sorted, disjoint ``protected`` spans."""
+    index = bisect.bisect_right(protected, (at, float("inf"))) - 1
+    return index >= 0 and protected[index][0] <= at < protected[index][1]
+
+
 def _is_boundary(text: str, match: re.Match[str], protected: list[tuple[int, int]]) -> bool:
     at = match.start()
-    if any(lo <= at < hi for lo, hi in protected):
+    if _inside(at, protected):
         return False
     char = match.group(0)
     before = text[at - 1] if at else ""
@@ -121,10 +164,12 @@ def _is_boundary(text: str, match: re.Match[str], protected: list[tuple[int, int
     if char in ".,:" and before.isdigit() and after.isdigit():
         return False  # 5.000, 13,4, 12:30 outside any figure found
     if char == ".":
-        word = re.search(r"[\w.]*$", text[:at])
+        # Only a short stretch either side matters; slicing the whole text here would make
+        # segmenting quadratic in the text's length.
+        word = re.search(r"[\w.]*$", text[max(0, at - _LOOK) : at])
         if word and word.group(0).lower().strip(".") in _ABBREVIATIONS:
             return False
-        rest = text[at + 1 :].lstrip(" \t\u00a0" + _QUOTE_MARKS)
+        rest = text[at + 1 : at + 1 + _LOOK].lstrip(" \t\u00a0" + _QUOTE_MARKS)
         if rest[:1].islower():
             return False
     return True
@@ -145,23 +190,28 @@ class Segmenter:
     """
 
     text: str
-    strong: list[tuple[int, int]]
-    medium: list[tuple[int, int]]
-    weak: list[tuple[int, int]]
+    sentence_marks: list[tuple[int, int]]
+    stop_marks: list[tuple[int, int]]
+    clause_marks: list[tuple[int, int]]
 
     @classmethod
     def of(cls, text: str, protected: list[tuple[int, int]]) -> Segmenter:
         """Find the boundaries of ``text``."""
-        return cls(
-            text,
-            _boundaries(text, _STRONG, protected),
-            _boundaries(text, _MEDIUM, protected),
-            _boundaries(text, _WEAK, protected),
-        )
+        protected = sorted(protected)
+        strong = _boundaries(text, _STRONG, protected)
+        stops = sorted(strong + _boundaries(text, _MEDIUM, protected))
+        clauses = sorted(stops + _boundaries(text, _WEAK, protected))
+        return cls(text, strong, stops, clauses)
 
     def _between(self, start: int, end: int, marks: list[tuple[int, int]]) -> tuple[int, int]:
-        lo = max((hi for _, hi in marks if hi <= start), default=0)
-        hi = min((lo_ for lo_, _ in marks if lo_ >= end), default=len(self.text))
+        """The stretch between the last mark ending by ``start`` and the first from ``end``;
+        marks are sorted and disjoint, so both are found by bisection."""
+        before = bisect.bisect_right(marks, (start, start)) - 1
+        while before >= 0 and marks[before][1] > start:
+            before -= 1
+        after = bisect.bisect_left(marks, (end, -1))
+        lo = marks[before][1] if before >= 0 else 0
+        hi = marks[after][0] if after < len(marks) else len(self.text)
         return lo, hi
 
     def _trimmed(self, lo: int, hi: int) -> Passage:
@@ -174,7 +224,7 @@ class Segmenter:
 
     def sentence(self, start: int, end: int) -> Passage:
         """The sentence (or list item, or heading) around ``text[start:end]``."""
-        return self._trimmed(*self._between(start, end, self.strong))
+        return self._trimmed(*self._between(start, end, self.sentence_marks))
 
     def clause(self, start: int, end: int, min_words: int = 4) -> Passage:
         """The clause around ``text[start:end]``: cut at sentence ends, ';', ':' and ','.
@@ -182,8 +232,7 @@ class Segmenter:
         A clause of fewer than ``min_words`` words ("In 2016") says too little to be a quote,
         so it is widened over commas to the ';', ':' or sentence end around it.
         """
-        strong_and_medium = sorted(self.strong + self.medium)
-        clause = self._trimmed(*self._between(start, end, sorted(strong_and_medium + self.weak)))
+        clause = self._trimmed(*self._between(start, end, self.clause_marks))
         if len(clause.text.split()) < min_words:
-            clause = self._trimmed(*self._between(start, end, strong_and_medium))
+            clause = self._trimmed(*self._between(start, end, self.stop_marks))
         return clause
