@@ -89,6 +89,8 @@ def test_extract_takes_linear_time_on_a_long_text():
 
 def test_the_three_of_u3_ausbau_is_part_of_a_name_not_a_figure():
     assert not [f for f in extract(TEXT, "de") if f.text == "3"]
+    figures = extract("Der CO2-Ausstoß sank um 12 Prozent.", "de")
+    assert [(f.text, f.reading.kind) for f in figures] == [("12 Prozent", "percent")]
 
 
 def test_each_quote_is_the_clause_around_its_figure_and_stands_in_the_source():
