@@ -47,9 +47,10 @@ def test_new_writes_a_claim_that_passes_verify(factcheck, corpus_copy: Path):
     verify = factcheck("verify", corpus_copy)
     assert verify.code == 0, verify.output
     assert "komm-an-neu consistent" in verify.out
-    # As readable as the files beside it, not private like a temporary file.
-    beside = (corpus_copy / SOURCE_SLUG / "komm-an-budget.yaml").stat().st_mode & 0o777
-    assert written.stat().st_mode & 0o777 == beside
+    # Created as any new file is (0666 less the umask), not private like a temporary file.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert written.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_new_twice_with_the_same_id_refuses_and_leaves_the_first_file(factcheck, corpus_copy: Path):

@@ -283,13 +283,17 @@ def extract(
 ) -> None:
     """List every figure in a source text, with the clause to quote and its offsets."""
     from factcheck import extract as extracting
+    from factcheck.numbers import FigureError
     from factcheck.yamltree import InputError
 
     try:
         text = extracting.read_source(source, lang.value if lang else None)
     except InputError as error:
         _fail(str(error))
-    figures = extracting.extract(text.text, text.lang)
+    try:
+        figures = extracting.extract(text.text, text.lang)
+    except FigureError as error:  # a text too long to search
+        _fail(f"{text.path}: {error}")
     if output_format is ExtractFormat.json:
         typer.echo(extracting.as_json(figures))
     elif output_format is ExtractFormat.yaml:
@@ -317,11 +321,15 @@ def coverage(
     """Per source, the share of its figures some claim records, and the ones not yet."""
     from factcheck import coverage as covering
     from factcheck.load import load_corpus
+    from factcheck.numbers import FigureError
 
     corpus = load_corpus([path or _corpus_dir(None)])
     for problem in corpus.problems:
         typer.echo(f"factcheck: error: {problem}", err=True)
-    results = covering.coverage(corpus)
+    try:
+        results = covering.coverage(corpus)
+    except FigureError as error:  # a source text too long to search
+        _fail(str(error))
     if output_format is CoverageFormat.json:
         typer.echo(covering.as_json(results))
     else:

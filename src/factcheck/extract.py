@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from factcheck.numbers import SCALES, UNITS, Reading, find_figures
+from factcheck.numbers import Reading, find_figures
 from factcheck.passages import Lines, Segmenter
 
 
@@ -152,11 +152,9 @@ def _name_word(word: str) -> str:
 def _candidate_words(figure: Extracted, source_text: str) -> list[str]:
     after = source_text[figure.end : figure.quote_end]
     before = source_text[figure.quote_start : figure.start]
-    skip = {w.rstrip(".") for w in (*SCALES, *UNITS)}
+    # The figure's own scale and unit words are inside [start, end), so never candidates.
     words = re.findall(r"\w+", after) + list(reversed(re.findall(r"\w+", before)))
-    return [
-        w for w in words if len(w) >= 4 and not w.isdigit() and w.lower() not in _STOP_WORDS | skip
-    ]
+    return [w for w in words if len(w) >= 4 and not w.isdigit() and w.lower() not in _STOP_WORDS]
 
 
 def figure_names(figures: list[Extracted], source_text: str) -> list[str]:
