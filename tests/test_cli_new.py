@@ -168,3 +168,21 @@ def test_in_a_terminal_it_asks_for_each_piece(corpus_copy: Path):
     claim = next(c for c in corpus.claims if c.id == "bruecken-budget")
     assert claim.figures["budget"].value_text == "20 Millionen Euro"
     assert not corpus.problems
+
+
+def test_in_a_terminal_a_taken_id_is_refused_before_any_question(corpus_copy: Path):
+    import pty
+
+    controller, terminal = pty.openpty()
+    completed = subprocess.run(
+        [sys.executable, "-m", "factcheck", "new", "komm-an-budget", "--corpus", corpus_copy],
+        stdin=terminal,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    os.close(terminal)
+    os.close(controller)
+    assert completed.returncode == 2
+    assert "a claim 'komm-an-budget' already exists" in completed.stderr
+    assert "Source" not in completed.stdout

@@ -379,6 +379,7 @@ def new(
     corpus_dir = _corpus_dir(corpus)
     loaded = load_corpus([corpus_dir])
     try:
+        scaffold.check_id(claim_id, loaded.claims)
         if source is None and not figure and not sums and sys.stdin.isatty():
             planned = scaffold.ask(loaded.sources, typer.prompt, typer.echo)
         elif source is None:

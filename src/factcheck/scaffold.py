@@ -172,8 +172,14 @@ def find_source(slug: str, sources: dict[str, Source], corpus_dir: Path) -> Sour
 
 
 def claim_path(claim_id: str, source: Source, claims: list[Claim]) -> Path:
-    """Where the claim file goes: beside the source's ``source.yaml``. Claim ids are unique
-    across the corpus, so an id taken in any folder is refused."""
+    """Where the claim file goes: beside the source's ``source.yaml``."""
+    check_id(claim_id, claims)
+    return Path(source.location.path).parent / f"{claim_id}.yaml"
+
+
+def check_id(claim_id: str, claims: list[Claim]) -> None:
+    """Refuse an id that is malformed or taken: ids are unique across the corpus, so an id
+    taken in any folder is refused (checked first, before an editor answers any prompt)."""
     if not _ID.fullmatch(claim_id):
         raise ScaffoldError(
             f"claim id {claim_id!r}: use lower-case letters, digits, '-' and '_', "
@@ -185,7 +191,6 @@ def claim_path(claim_id: str, source: Source, claims: list[Claim]) -> Path:
                 f"{claim.location.path}: a claim {claim_id!r} already exists; factcheck new "
                 "never overwrites a claim: edit that file, or choose another id"
             )
-    return Path(source.location.path).parent / f"{claim_id}.yaml"
 
 
 def render_claim(
