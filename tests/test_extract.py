@@ -117,20 +117,36 @@ def test_json_gives_values_in_the_units_base_with_offsets(factcheck):
     assert run.code == 0, run.output
     records = json.loads(run.out)
     total = next(r for r in records if r["text"] == "13,4 Millionen Euro")
+    at = TEXT.find("13,4 Millionen")
     assert total == {
         "text": "13,4 Millionen Euro",
-        "value": "13400000",
-        "lo": "13350000",
-        "hi": "13450000",
+        "value": 13400000,
+        "lo": 13350000,
+        "hi": 13450000,
         "unit": "EUR",
         "qualifier": None,
         "kind": "amount",
         "quote": "Hierfür wurden 13,4 Millionen Euro veranschlagt",
-        "start": TEXT.find("13,4 Millionen"),
-        "end": TEXT.find("13,4 Millionen") + len("13,4 Millionen Euro"),
+        "start": at,
+        "end": at + len("13,4 Millionen Euro"),
+        "lo_open": False,
+        "hi_open": False,
+        "precision": 100000,
     }
     children = next(r for r in records if r["text"] == "über 5.000")
-    assert (children["lo"], children["hi"], children["qualifier"]) == ("5000", None, "über")
+    assert (children["lo"], children["hi"], children["qualifier"]) == (5000, None, "über")
+    assert children["lo_open"] is True
+    date = next(r for r in records if r["kind"] == "date")
+    assert (date["text"], date["date"]) == ("12. Februar", "--02-12")
+
+
+def test_json_numbers_are_what_parse_gives(factcheck):
+    extracted = json.loads(factcheck("extract", SOURCE, "--format", "json").out)
+    figure = next(r for r in extracted if r["text"] == "rund zehn Millionen Euro")
+    parsed = json.loads(factcheck("parse", "rund zehn Millionen Euro", "--format", "json").out)
+    assert {k: figure[k] for k in parsed if k != "text"} == {
+        k: v for k, v in parsed.items() if k != "text"
+    }
 
 
 def test_table_shows_file_line_and_clause(factcheck):
@@ -174,7 +190,7 @@ def test_english_text_read_with_lang_en(factcheck, tmp_path: Path):
     run = factcheck("extract", release, "--lang", "en", "--format", "json")
     assert run.code == 0, run.output
     records = {r["text"]: r for r in json.loads(run.out)}
-    assert records["1,200"]["value"] == "1200"
+    assert records["1,200"]["value"] == 1200
     assert records["about 300"]["qualifier"] == "about"
     assert records["about 300"]["quote"] == "about 300 were filled"
 

@@ -190,82 +190,12 @@ def parse(
         typer.echo(as_text(reading, language))
 
 
-export_app = typer.Typer(
-    help="Export checked claims in formats made for publishing.", no_args_is_help=True
-)
-app.add_typer(export_app, name="export")
-
-
-@export_app.command("claimreview")
-def export_claimreview(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Claim files or folders; default: the project's claims/ folder."),
-    ] = None,
-    output_file: Annotated[
-        Path | None, typer.Option("--output-file", help="Write the JSON-LD to this file.")
-    ] = None,
-    reviewer_name: Annotated[
-        str | None,
-        typer.Option("--reviewer", help="The organisation that publishes the reviews."),
-    ] = None,
-    reviewer_url: Annotated[
-        str | None, typer.Option("--reviewer-url", help="The reviewer's web address.")
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(
-            "--base-url",
-            help="Address of the page the reviews are published on; each review's url is "
-            "this address with #claim-id.",
-        ),
-    ] = None,
-) -> None:
-    """Write schema.org ClaimReview JSON-LD for every claim; exit 2 on bad input."""
-    import sys
-
-    from factcheck.engine import run
-    from factcheck.export.claimreview import ExportError, claim_reviews, reviewer, write
-    from factcheck.load import find_default_corpus, load_corpus
-
-    try:
-        by = reviewer(reviewer_name, base_url, reviewer_url)
-    except ExportError as error:
-        _fail(str(error))
-    if not paths:
-        corpus_dir = find_default_corpus(Path.cwd())
-        if corpus_dir is None:
-            _fail("no claims/ folder here or above; name the claim files or folders to export")
-        paths = [corpus_dir]
-    report = run(load_corpus(paths))
-    if report.problems:
-        for problem in report.problems:
-            typer.echo(f"error {problem}", err=True)
-        _fail("the claims could not all be read; nothing exported")
-    reviews = claim_reviews(report, by)
-    if output_file:
-        try:
-            with output_file.open("w", encoding="utf-8") as out:
-                write(reviews, out)
-        except OSError as error:
-            _fail(f"cannot write {output_file}: {error.strerror}")
-    else:
-        write(reviews, sys.stdout)
-
-
 class ExtractFormat(StrEnum):
     """The formats ``extract`` can print."""
 
     table = "table"
     json = "json"
     yaml = "yaml"
-
-
-class Language(StrEnum):
-    """The languages a source text can be read in."""
-
-    de = "de"
-    en = "en"
 
 
 @app.command()

@@ -79,24 +79,27 @@ def plain(value: Decimal) -> str | None:
 def as_records(figures: list[Extracted]) -> list[dict[str, object]]:
     """The figures as plain data, the shape ``--format json`` prints.
 
-    Numbers are in the unit's base and written as exact decimal strings (a JSON number would
-    become a float in most readers); an unbounded end of an interval is null.
+    Each figure's numbers are what ``factcheck parse`` gives for it (value and interval
+    ends in the unit's base, null for an unbounded end, with the ends' openness, the
+    precision and, for a date, its ISO form), with the figure's place and quote added.
     """
-    return [
-        {
-            "text": figure.text,
-            "value": plain(figure.reading.value),
-            "lo": plain(figure.reading.interval.lo),
-            "hi": plain(figure.reading.interval.hi),
-            "unit": figure.reading.unit,
-            "qualifier": figure.reading.qualifier,
-            "kind": figure.reading.kind,
-            "quote": figure.quote,
-            "start": figure.start,
-            "end": figure.end,
-        }
-        for figure in figures
-    ]
+    from factcheck.readout import as_dict
+
+    records = []
+    for figure in figures:
+        parsed = as_dict(figure.reading)
+        record = {key: parsed[key] for key in ("value", "lo", "hi", "unit", "qualifier", "kind")}
+        records.append(
+            {
+                "text": figure.text,
+                **record,
+                "quote": figure.quote,
+                "start": figure.start,
+                "end": figure.end,
+                **{k: v for k, v in parsed.items() if k not in record and k != "text"},
+            }
+        )
+    return records
 
 
 def as_json(figures: list[Extracted]) -> str:
@@ -118,7 +121,8 @@ def as_table(figures: list[Extracted], file_name: str) -> str:
                 f"{file_name}:{figure.line}:{figure.column}",
                 figure.text,
                 reading.kind,
-                " ".join(p for p in (plain(reading.value) or "", unit_label(reading.unit)) if p),
+                reading.date
+                or " ".join(p for p in (plain(reading.value) or "", unit_label(reading.unit)) if p),
                 figure.quote,
             )
         )
