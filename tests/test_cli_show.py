@@ -75,3 +75,10 @@ def test_show_default_corpus_is_the_projects_claims_folder(factcheck):
     assert run.code == 0, run.output
     assert f"claims/{SOURCE_SLUG}/kita-plaetze.yaml" in run.out
     assert "»Diese Vorsorge umfasst rund 21.000 Plätze insgesamt«" in run.out
+
+
+def test_a_date_is_shown_as_a_date_and_an_ordinal_as_its_number(factcheck):
+    run = factcheck("show", "ki-50-standort-coesfeld", "--corpus", CORPUS)
+    assert run.code == 0, run.output
+    assert "  standort  50.          [50; 50]  (ordinal)" in run.out
+    assert "  datum     12. Februar  --02-12  (date)" in run.out

@@ -47,6 +47,8 @@ def format_interval(reading: Reading, lang: str) -> str:
     """
     from factcheck.notation import format_number, scale_label, unit_label
 
+    if reading.date:
+        return reading.date  # "--02-12": a day of the year, not a number to show as one
     interval: Interval = reading.interval
 
     def end(value: Decimal) -> str:
