@@ -7,10 +7,50 @@ no fixed epsilon can hide a real error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
 INFINITY = Decimal("Infinity")
+
+#: Significant digits for products and quotients. Each end is rounded outward, so an
+#: interval computed with this precision always holds the exact result.
+PRECISION = 40
+
+
+class DivisionByZero(ZeroDivisionError):
+    """The divisor interval holds zero, so the quotient is not one interval."""
+
+
+def _sign(value: Decimal) -> int:
+    return (value > 0) - (value < 0)
+
+
+def _times(a: Decimal, b: Decimal, rounding: str) -> Decimal | None:
+    # Zero times an unbounded end is zero: the end is a limit the values approach.
+    if a == 0 or b == 0:
+        return Decimal(0)
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        ctx.rounding = rounding
+        return a * b
+
+
+def _over(a: Decimal, b: Decimal, rounding: str, positive: bool) -> Decimal | None:
+    if a == 0:
+        return Decimal(0)
+    if b == 0:
+        # The divisor only approaches 0 (an open end): the quotient grows without bound.
+        return INFINITY * _sign(a) * (1 if positive else -1)
+    if not a.is_finite() and not b.is_finite():
+        # Bracketed by the neighbouring corners (0 and ±∞), so it adds nothing.
+        return None
+    if not b.is_finite():
+        return Decimal(0)
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        ctx.rounding = rounding
+        return a / b
 
 
 @dataclass(frozen=True)
@@ -57,6 +97,42 @@ class Interval:
             self.lo_open or other.hi_open,
             self.hi_open or other.lo_open,
         )
+
+    def _corners(
+        self, other: Interval, operation: Callable[[Decimal, Decimal, str], Decimal | None]
+    ) -> Interval:
+        # Products and quotients are monotonic in each operand, so the extremes lie at the
+        # corners; each corner is rounded outward and is open when either end is open,
+        # except an exact closed 0, which stays 0 whatever it meets.
+        corners = []
+        for a, a_open in ((self.lo, self.lo_open), (self.hi, self.hi_open)):
+            for b, b_open in ((other.lo, other.lo_open), (other.hi, other.hi_open)):
+                exact_zero = a == 0 and not a_open
+                is_open = not exact_zero and (
+                    a_open or b_open or not a.is_finite() or not b.is_finite()
+                )
+                low = operation(a, b, ROUND_FLOOR)
+                high = operation(a, b, ROUND_CEILING)
+                if low is not None and high is not None:
+                    corners.append((low, high, is_open))
+        lo = min(low for low, _, _ in corners)
+        hi = max(high for _, high, _ in corners)
+        return Interval(
+            lo,
+            hi,
+            all(is_open for low, _, is_open in corners if low == lo),
+            all(is_open for _, high, is_open in corners if high == hi),
+        )
+
+    def __mul__(self, other: Interval) -> Interval:
+        return self._corners(other, _times)
+
+    def __truediv__(self, other: Interval) -> Interval:
+        """The quotient; DivisionByZero when the divisor interval holds 0."""
+        if other.contains(Decimal(0)):
+            raise DivisionByZero("the divisor can be 0")
+        positive = other.lo >= 0
+        return self._corners(other, lambda a, b, rounding: _over(a, b, rounding, positive))
 
     def scaled(self, factor: Decimal) -> Interval:
         """The interval multiplied by a positive exact factor."""
