@@ -14,6 +14,7 @@ from factcheck.model import (
     ClaimResult,
     Finding,
     InputProblem,
+    Location,
     Outcome,
     Report,
     RuleResult,
@@ -70,6 +71,9 @@ def validate_checks(claim: Claim, context: Context) -> list[InputProblem]:
                     )
                 )
                 continue
+            if kind in ("expression", "figure-or-value"):
+                problems += _value_problems(claim, context, kind, key, value, where)
+                continue
             names = value if isinstance(value, list) else [value]
             if kind == "figure" and isinstance(value, list):
                 problems.append(InputProblem(where, f"{key!r} names one figure, not a list"))
@@ -83,6 +87,41 @@ def validate_checks(claim: Claim, context: Context) -> list[InputProblem]:
                     hint = suggestion(name, context.figure_names(claim))
                     problems.append(InputProblem(at, f"unknown figure {name!r}{hint}"))
     return problems
+
+
+def _value_problems(
+    claim: Claim, context: Context, kind: str, key: str, value: object, where: Location
+) -> list[InputProblem]:
+    """Problems with an expression over figures, or a figure name or written figure."""
+    from factcheck.expression import ExpressionError, names, parse
+    from factcheck.numbers import FigureError, parse_figure
+
+    if not isinstance(value, str):
+        return [InputProblem(where, f"{key!r} must be a text, not a list")]
+    if kind == "figure-or-value":
+        if context.figure(claim, value) is not None:
+            return []
+        try:
+            parse_figure(value, context.language(claim))
+        except FigureError as error:
+            hint = suggestion(value, context.figure_names(claim))
+            return [
+                InputProblem(where, f"{key!r} is neither a figure name{hint} nor a figure: {error}")
+            ]
+        return []
+    try:
+        node = parse(value)
+    except ExpressionError as error:
+        return [InputProblem(where, f"{key!r} is not an expression over figures: {error}")]
+    return [
+        InputProblem(
+            where,
+            f"unknown figure {name.name!r} at column {name.column} of {key!r}"
+            f"{suggestion(name.name, context.figure_names(claim))}",
+        )
+        for name in names(node)
+        if context.figure(claim, name.name) is None
+    ]
 
 
 def _verdict(claim: Claim, findings: Iterable[Finding]) -> Verdict:

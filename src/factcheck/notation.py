@@ -6,12 +6,13 @@ release's language: its decimal mark, its thousands separator, its scale words.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
 from factcheck.units import SYMBOLS
 
 if TYPE_CHECKING:
+    from factcheck.interval import Interval
     from factcheck.numbers import Reading
 
 _SCALE_LABELS = {
@@ -84,3 +85,32 @@ def format_reading(reading: Reading, lang: str) -> str:
         return reading.text
     shown = format_quantity(reading.value, reading.unit, lang, reading.scale, reading.decimals)
     return f"{reading.qualifier} {shown}" if reading.qualifier else shown
+
+
+def format_interval(
+    interval: Interval, unit: str, lang: str, scale: Decimal = Decimal(1), decimals: int = 0
+) -> str:
+    """An interval in words, each end rounded outward at ``decimals`` so the words hold the
+    whole interval: "between 0 and 4.100 €", "over 5.000", "under 4.000 €"."""
+    step = Decimal(1).scaleb(-decimals)
+
+    def end(value: Decimal, rounding: str) -> Decimal:
+        return (value / scale).quantize(step, rounding=rounding) * scale
+
+    if interval.lo.is_finite() and interval.hi.is_finite():
+        lo = end(interval.lo, ROUND_FLOOR)
+        hi = end(interval.hi, ROUND_CEILING)
+        if lo == hi:
+            return format_quantity(lo, unit, lang, scale, decimals)
+        return f"between {format_number(lo / scale, lang, decimals)} and " + format_quantity(
+            hi, unit, lang, scale, decimals
+        )
+    if interval.lo.is_finite():
+        lo = end(interval.lo, ROUND_FLOOR)
+        word = "over" if interval.lo_open else "at least"
+        return f"{word} {format_quantity(lo, unit, lang, scale, decimals)}"
+    if interval.hi.is_finite():
+        hi = end(interval.hi, ROUND_CEILING)
+        word = "under" if interval.hi_open else "at most"
+        return f"{word} {format_quantity(hi, unit, lang, scale, decimals)}"
+    return "any value"
