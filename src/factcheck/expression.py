@@ -30,6 +30,8 @@ from factcheck.interval import DivisionByZero as IntervalDivisionByZero
 if TYPE_CHECKING:
     import pint
 
+    from factcheck.numbers import Reading
+
 #: The longest expression read; a check relates a few figures, not a page of them.
 MAX_LENGTH = 500
 #: The most tokens (names, numbers, operators, parentheses) an expression may hold.
@@ -358,3 +360,14 @@ def _exact(compute: Callable[[], Decimal], node: Binary) -> Decimal:
             return compute()
     except (DivisionByZero, InvalidOperation):
         raise ExpressionError("division by 0", node.column) from None
+
+
+def of_reading(reading: Reading) -> Value:
+    """A figure's reading as an operand: its interval, nominal value and unit."""
+    return value(reading.interval, reading.value, reading.unit)
+
+
+def at(reading: Reading, nominal: Decimal) -> Value:
+    """The figure held at exactly ``nominal``, in its own unit: for asking what value of
+    one figure would make a check hold."""
+    return value(Interval.point(nominal), nominal, reading.unit)

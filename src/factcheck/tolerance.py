@@ -70,33 +70,74 @@ def qualifier_broken(holds: bool, qualifier: str | None) -> bool:
     return not holds and qualifier is not None
 
 
-def nearest_operand(
-    holds: Callable[[Decimal], bool], value: Decimal, precision: Decimal
-) -> Decimal | None:
-    """The value nearest to ``value``, written at ``precision``, for which ``holds`` is true,
-    found numerically; None when no value up to 2**40 times the size of ``value`` holds.
+def side(computed: Interval, allowed: Interval) -> int:
+    """0 when ``computed`` meets ``allowed``; -1 when it lies below, +1 when above."""
+    if computed.meets(allowed):
+        return 0
+    return -1 if computed.hi <= allowed.lo else 1
 
-    ``holds`` evaluates a check with one figure set to the given value and the others held
-    at their intervals. The search steps outward in doubling distances to find a value that
-    holds, then bisects to the edge, so it is approximate only below the written precision.
+
+def nearest_operand(
+    side_at: Callable[[Decimal], int | None], value: Decimal, precision: Decimal
+) -> Decimal | None:
+    """The value nearest to ``value``, written at ``precision``, at which a check holds,
+    found numerically; None when none is found.
+
+    ``side_at(v)`` evaluates the check with one figure set to ``v`` and the others at their
+    intervals: 0 when it holds, -1 or +1 when the computed value is below or above what is
+    allowed, None when it cannot be computed (a divisor reaches 0). The search steps away
+    from ``value`` in doubling distances until the side changes, then bisects to the edge
+    where the check starts to hold; it assumes the check moves one way with the figure, as
+    sums, differences, products and quotients do.
     """
-    if holds(value):
-        return value
+    start = side_at(value)
+    if start is None or start == 0:
+        return value if start == 0 else None
     base = abs(value) or precision or Decimal(1)
-    found = None
-    for power in range(-12, 41):
-        distance = base * Decimal(2) ** power
-        found = next((c for c in (value - distance, value + distance) if holds(c)), None)
-        if found is not None:
-            break
-    if found is None:
+    found = []
+    for direction in (-1, 1):
+        for power in range(-12, 41):
+            candidate = value + direction * base * Decimal(2) ** power
+            other = side_at(candidate)
+            if other is None:
+                break
+            if other != start:
+                passing = _bisect(side_at, value, start, candidate, other)
+                if passing is not None:
+                    found.append(passing)
+                break
+    if not found:
         return None
-    inside, outside = found, value
-    for _ in range(80):
+    passing = min(found, key=lambda v: abs(v - value))
+    # Narrow down to the edge nearest ``value``: the check fails at value, holds at passing.
+    inside, outside = passing, value
+    for _ in range(100):
         middle = (inside + outside) / 2
-        if holds(middle):
+        if side_at(middle) == 0:
             inside = middle
         else:
             outside = middle
-    allowed = Interval(min(inside, found), max(inside, found))
+    allowed = Interval(min(inside, passing), max(inside, passing))
     return nearest_written(allowed, value, precision)
+
+
+def _bisect(
+    side_at: Callable[[Decimal], int | None],
+    low: Decimal,
+    low_side: int,
+    high: Decimal,
+    high_side: int,
+) -> Decimal | None:
+    """A value between ``low`` (on ``low_side``) and ``high`` at which the check holds."""
+    for _ in range(200):
+        if high_side == 0:
+            return high
+        middle = (low + high) / 2
+        middle_side = side_at(middle)
+        if middle_side is None:
+            return None
+        if middle_side == low_side:
+            low = middle
+        else:
+            high, high_side = middle, middle_side
+    return None

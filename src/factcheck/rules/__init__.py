@@ -17,6 +17,7 @@ RULE_MODULES = (
     "quote_not_in_source",
     "value_differs_from_quote",
     "parts_do_not_sum_to_total",
+    "derived_figure_out_of_range",
 )
 
 
