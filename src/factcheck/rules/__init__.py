@@ -18,6 +18,7 @@ RULE_MODULES = (
     "value_differs_from_quote",
     "parts_do_not_sum_to_total",
     "derived_figure_out_of_range",
+    "qualifier_does_not_hold",
 )
 
 
