@@ -70,6 +70,16 @@ def qualifier_broken(holds: bool, qualifier: str | None) -> bool:
     return not holds and qualifier is not None
 
 
+def opposite_direction(computed: Interval, stated: Decimal) -> bool:
+    """Whether a computed change lies wholly on the other side of zero than the stated one:
+    a rise stated for a fall is a gross error, not a rounding one."""
+    if stated > 0:
+        return computed.hi < 0 or (computed.hi == 0 and computed.hi_open)
+    if stated < 0:
+        return computed.lo > 0 or (computed.lo == 0 and computed.lo_open)
+    return False
+
+
 def side(computed: Interval, allowed: Interval) -> int:
     """0 when ``computed`` meets ``allowed``; -1 when it lies below, +1 when above."""
     if computed.meets(allowed):
