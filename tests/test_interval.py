@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from factcheck.interval import INFINITY, Interval
+import pytest
+
+from factcheck.interval import INFINITY, DivisionByZero, Interval
 
 
 def test_sum_adds_ends():
@@ -27,3 +29,39 @@ def test_gap_and_nearest():
     a, b = Interval(D(1), D(2)), Interval(D(5), D(6))
     assert a.gap_to(b) == D(3) == b.gap_to(a)
     assert a.nearest(D(4)) == D(2)
+
+
+def test_product_takes_the_extreme_corners_with_signs():
+    assert Interval(D(-1), D(2)) * Interval(D(3), D(4)) == Interval(D(-4), D(8))
+    assert Interval(D(-3), D(-2)) * Interval(D(-5), D(4)) == Interval(D(-12), D(15))
+
+
+def test_an_end_is_open_only_when_every_corner_reaching_it_is_open():
+    product = Interval(D(2), D(3), lo_open=True) * Interval(D(4), D(5))
+    assert product == Interval(D(8), D(15), lo_open=True, hi_open=False)
+    # A closed 0 stays 0 whatever it meets, even an unbounded end.
+    unbounded = Interval(D(0), D(1)) * Interval(D(1), INFINITY, hi_open=True)
+    assert unbounded == Interval(D(0), INFINITY, lo_open=False, hi_open=True)
+
+
+def test_quotient_of_a_budget_over_an_open_count():
+    # 20 Mio. € (19,5 to 20,5) over "über 5.000" children: more than 0, less than 4.100.
+    per_child = Interval(D(19_500_000), D(20_500_000)) / Interval(D(5000), INFINITY, True, True)
+    assert per_child == Interval(D(0), D(4100), lo_open=True, hi_open=True)
+
+
+def test_quotient_rounds_each_end_outward():
+    third = Interval(D(1), D(2)) / Interval(D(3), D(3))
+    assert third.lo * 3 <= 1 <= third.lo * 3 + D("1e-38")
+    assert third.hi * 3 >= 2
+
+
+def test_division_by_an_interval_holding_zero_is_refused():
+    with pytest.raises(DivisionByZero):
+        Interval(D(1), D(2)) / Interval(D(-1), D(1))
+    with pytest.raises(DivisionByZero):
+        Interval(D(1), D(2)) / Interval(D(0), D(1))
+    # An open end at 0 only approaches it: the quotient is unbounded, not an error.
+    assert Interval(D(1), D(2)) / Interval(D(0), D(1), lo_open=True) == Interval(
+        D(1), INFINITY, hi_open=True
+    )
