@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal as D
+from decimal import localcontext
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.interval import INFINITY, DivisionByZero, Interval
 
@@ -65,3 +68,26 @@ def test_division_by_an_interval_holding_zero_is_refused():
     assert Interval(D(1), D(2)) / Interval(D(0), D(1), lo_open=True) == Interval(
         D(1), INFINITY, hi_open=True
     )
+
+
+_ENDS = st.decimals(min_value=-(10**9), max_value=10**9, places=3, allow_nan=False)
+
+
+@st.composite
+def _intervals(draw: st.DrawFn) -> Interval:
+    lo, hi = sorted([draw(_ENDS), draw(_ENDS)])
+    return Interval(lo, hi)
+
+
+@given(_intervals(), _intervals(), st.floats(0, 1), st.floats(0, 1))
+def test_products_and_quotients_hold_every_product_and_quotient_of_members(
+    a: Interval, b: Interval, s: float, t: float
+):
+    with localcontext() as ctx:
+        ctx.prec = 80
+        # A member of each interval, exact: a fraction of the way from one end to the other.
+        u = a.lo + (a.hi - a.lo) * D(str(s))
+        v = b.lo + (b.hi - b.lo) * D(str(t))
+        assert (a * b).contains(u * v)
+        if not b.contains(D(0)):
+            assert (a / b).contains(u / v)
