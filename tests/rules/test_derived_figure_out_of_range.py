@@ -89,7 +89,10 @@ def test_expected_may_be_a_figure_name_and_a_percent(source_dir: Path):
     assert _finding(source_dir, "kinder - antraege", "pro_kind").outcome is Outcome.PASS
     finding = _finding(source_dir, "antraege * 2", "pro_kind")
     assert finding.outcome is Outcome.FAIL
-    assert "rund 600 × 2 = between 1.100 and 1.300 (nominal 1.200)" in finding.message
+    assert (
+        "rund 600 × 2 = between 1.100 and 1.300 (nominal 1.200), "
+        "outside the expected pro_kind 5.000 (5.000)" in finding.message
+    )
     assert finding.message.endswith("each on its own: antraege 2.500, pro_kind 1.300")
     share = _finding(source_dir, "(antraege - 100) / antraege", "unter 90 %")
     assert share.outcome is Outcome.PASS

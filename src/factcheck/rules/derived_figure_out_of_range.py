@@ -149,6 +149,8 @@ def _evaluate_derived(claim: Claim, check: Check, context: Context) -> RuleResul
         return format_interval(interval, expected.unit, lang, expected.scale, expected.decimals)
 
     expected_text = format_reading(expected, lang)
+    # A figure is named, so the reader can find it in the claim.
+    expected_label = f"{check.params['expected']} {expected_text}" if is_figure else expected_text
     arithmetic = (
         f"{_render(node, readings, lang)} = {interval_text(computed)} (nominal {quantity(nominal)})"
     )
@@ -174,7 +176,7 @@ def _evaluate_derived(claim: Claim, check: Check, context: Context) -> RuleResul
         ),
     )
     if comparison.holds:
-        message = f"{text}: {arithmetic}, which meets the expected {expected_text}"
+        message = f"{text}: {arithmetic}, which meets the expected {expected_label}"
         return RuleResult(
             Outcome.PASS, check.location, message, arithmetic=arithmetic, numbers=numbers
         )
@@ -190,7 +192,7 @@ def _evaluate_derived(claim: Claim, check: Check, context: Context) -> RuleResul
         fixes.append(f"expected {interval_text(computed)}")
     gross = qualifier_broken(comparison.holds, expected.qualifier)
     message = (
-        f"{text}: {arithmetic}, outside the expected {expected_text} "
+        f"{text}: {arithmetic}, outside the expected {expected_label} "
         f"({interval_text(expected.interval)}): a gap of {quantity(comparison.gap)}, "
         f"nominal difference {quantity(comparison.difference)}."
     )
