@@ -57,11 +57,12 @@ def test_ambiguous_numeral_without_lang_exits_2_with_both_readings(factcheck):
 
 
 def test_unreadable_text_exits_2_saying_what_was_not_understood(factcheck):
-    run = factcheck("parse", "zwölf Äpfel", "--lang", "de")
+    run = factcheck("parse", "zwölf Euro fünfzig", "--lang", "de")
     assert run.code == 2
     assert run.err.strip() == (
-        "factcheck: error: cannot read 'zwölf Äpfel' as a figure: read 'zwölf' but not "
-        "'Äpfel' after it (expected a scale word such as 'Mio.' and a unit such as '€' or '%')"
+        "factcheck: error: cannot read 'zwölf Euro fünfzig' as a figure: read 'zwölf Euro' "
+        "but not 'fünfzig' after it (expected a scale word such as 'Mio.' and a unit such as "
+        "'€' or '%')"
     )
     assert run.out == ""
 

@@ -105,6 +105,13 @@ PHRASINGS = [
     ("de", "halbiert", "0.5", "0.5", "[]", ""),
     ("de", "knapp die Hälfte", "0.45", "0.5", "[)", ""),
     ("de", "mehr als die Hälfte", "0.5", INF, "()", ""),
+    # German counts of things and ordinals with their determiner
+    ("de", "über 5.000 Kinder", "5000", INF, "()", ""),
+    ("de", "rund 600 Anträge", "550", "650", "[]", ""),
+    ("de", "rund 21.000 Plätze", "20500", "21500", "[]", ""),
+    ("de", "über 5 Millionen Menschen", "5000000", INF, "()", ""),
+    ("de", "der 50. Standort", "50", "50", "[]", ""),
+    ("de", "das 50. Kommunale Integrationszentrum", "50", "50", "[]", ""),
     # English numerals, units, qualifiers
     ("en", "13.4 million euros", "13350000", "13450000", "[]", "EUR"),
     ("en", "1,234.5", "1234.45", "1234.55", "[]", ""),
@@ -145,6 +152,9 @@ PHRASINGS = [
     ("en", "a quarter", "0.25", "0.25", "[]", ""),
     ("en", "1.6 times", "1.55", "1.65", "[]", ""),
     ("en", "nearly half", "0.45", "0.5", "[)", ""),
+    ("en", "more than 5,000 children", "5000", INF, "()", ""),
+    ("en", "about 600 applications", "550", "650", "[]", ""),
+    ("en", "the 50th centre", "50", "50", "[]", ""),
 ]
 
 
@@ -191,6 +201,11 @@ def test_a_third_is_held_exactly():
         ("de", "12. Februar", "date"),
         ("en", "50th", "ordinal"),
         ("en", "February 12, 2016", "date"),
+        ("de", "über 5.000 Kinder", "count"),
+        ("de", "2016 Kinder", "count"),
+        ("de", "der 50. Standort", "ordinal"),
+        ("de", "jede dritte Kommune", "ratio"),
+        ("en", "the 50th centre", "ordinal"),
     ],
 )
 def test_each_figure_is_labelled_with_its_kind(lang, text, kind):
@@ -289,7 +304,9 @@ def test_billion_is_ambiguous_without_language():
 @pytest.mark.parametrize(
     ("text", "understood"),
     [
-        ("zwölf Äpfel", "'Äpfel'"),
+        ("13,4 Mio. € Äpfel", "'Äpfel'"),
+        ("4,5 Kinder", "'Kinder'"),
+        ("die 600 Anträge", "'die'"),
         ("irgendwie 5", "'irgendwie'"),
         ("fünfzehnhundertzig", "no number"),
         ("", "no number"),
@@ -299,6 +316,15 @@ def test_billion_is_ambiguous_without_language():
 def test_unreadable_text_says_what_was_not_understood(text, understood):
     with pytest.raises(FigureError, match=understood):
         parse_figure(text, "de")
+
+
+def test_a_count_keeps_the_things_it_counts():
+    assert parse_figure("über 5.000 Kinder", "de").counted == "Kinder"
+    assert parse_figure("der 50. Standort", "de").counted == "Standort"
+    assert parse_figure("über 5.000", "de").counted is None
+    # A number with a unit takes no noun, so an unknown currency is never read as a known one.
+    assert parse_figure("13,4 Millionen Zloty", "de").unit == ""
+    assert parse_figure("13,4 Millionen Zloty", "de").counted == "Zloty"
 
 
 def test_huge_input_is_refused():

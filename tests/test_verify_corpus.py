@@ -53,3 +53,45 @@ def test_yaml_syntax_error_exits_2_names_file_and_line_and_others_still_report(
 def test_no_colour_when_piped(factcheck):
     run = factcheck("verify", CORPUS)
     assert "\x1b[" not in run.out
+
+
+def _on_a_terminal(extra_env: dict[str, str]) -> str:
+    """What verify prints on a real terminal (a pseudo-terminal), with ``extra_env`` set."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    controller, terminal = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+    env.update(TERM="xterm-256color", **extra_env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "verify", str(CORPUS)],
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    assert process.wait(timeout=120) == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+# SGR colour parameters: 30-37, 90-97 (foreground), 38;... (extended), and their backgrounds.
+_COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7]|4[0-8]|10[0-7])(?:;[0-9;]*)?m")
+
+
+def test_colour_on_a_terminal_and_none_with_no_color():
+    assert _COLOUR.search(_on_a_terminal({}))
+    plain = _on_a_terminal({"NO_COLOR": "1"})
+    assert "komm-an-budget" in plain and "7,7 + 1,5 + 4,2 = 13,4 Mio. €" in plain
+    assert not _COLOUR.search(plain)

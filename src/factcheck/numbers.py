@@ -16,7 +16,7 @@ by the text2num library; what it does not read (articles before scale words, "Ko
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation, localcontext
 from fractions import Fraction
 from functools import cache
@@ -73,6 +73,8 @@ class Reading:
     kind: str = "amount"
     #: For a date: ISO 8601 text, "2016-02-12", or "--02-12" when the year is not written.
     date: str | None = None
+    #: The things a count or an ordinal counts, as written after it ("Kinder", "Standort").
+    counted: str | None = None
 
     def same_figure(self, other: Reading) -> bool:
         """Whether two readings state the same figure (value, interval and qualifier).
@@ -832,10 +834,53 @@ def parse_figure(
     words = _lexicon_for(lang, lexicon)
     stripped = " ".join(text.split())
     match = words.pattern.fullmatch(stripped)
-    if not match:
+    if match:
+        reading, _ = _reading(match, words, rounding, stripped, whole=True)
+        return reading
+    counted = _counted_figure(stripped, words, rounding)
+    if counted is None:
         raise FigureError(_not_understood(text, stripped, words))
-    reading, _ = _reading(match, words, rounding, stripped, whole=True)
-    return reading
+    return counted
+
+
+#: The things counted after a count: words of letters (and hyphens), at most four of them.
+_COUNTED = re.compile(r"[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,3}")
+
+
+def _counted_figure(stripped: str, lexicon: Lexicon, rounding: str) -> Reading | None:
+    """A count, ordinal or ratio followed by what it counts, perhaps after a determiner:
+    "über 5.000 Kinder", "der 50. Standort", "jede dritte Kommune"; None otherwise.
+
+    Only a figure without a unit takes a noun, and the noun is kept as ``counted``: a
+    currency the tool does not know ("13,4 Millionen Zloty") is never read as one it knows.
+    """
+    first, _, rest = stripped.partition(" ")
+    starts = [stripped]
+    if rest and first.lower() in lexicon.ordinal_determiners:
+        starts.append(rest)
+    for candidate in starts:
+        prefix = lexicon.pattern.match(candidate)
+        if prefix is None or prefix.end() == 0:
+            continue
+        figure_text = candidate[: prefix.end()].rstrip()
+        noun = candidate[prefix.end() :].strip()
+        whole = lexicon.pattern.fullmatch(figure_text)
+        if whole is None or not _COUNTED.fullmatch(noun):
+            continue
+        try:
+            reading, _ = _reading(whole, lexicon, rounding, figure_text, whole=True)
+        except FigureError:
+            continue
+        if reading.unit or reading.kind not in ("count", "year", "ordinal", "ratio", "amount"):
+            continue
+        if reading.kind == "amount" and reading.decimals and reading.scale == 1:
+            continue
+        if candidate is not stripped and reading.kind != "ordinal":
+            continue
+        # A year is a label, not a number of things: "2016 Kinder" counts children.
+        kind = "count" if reading.kind == "year" else reading.kind
+        return replace(reading, text=stripped, kind=kind, counted=noun)
+    return None
 
 
 def _not_understood(text: str, stripped: str, lexicon: Lexicon) -> str:

@@ -39,6 +39,8 @@ def as_dict(reading: Reading) -> dict[str, object]:
     }
     if reading.date:
         data["date"] = reading.date
+    if reading.counted:
+        data["counted"] = reading.counted
     return data
 
 
@@ -79,6 +81,8 @@ def as_text(reading: Reading, lang: str | None) -> str:
     ]
     if reading.date:
         rows.append(("date", reading.date))
+    if reading.counted:
+        rows.append(("counted", reading.counted))
     return "\n".join(f"{name:<10} {text}" for name, text in rows)
 
 

@@ -119,7 +119,7 @@ def test_bad_expressions_and_unknown_names_are_input_problems(source_dir: Path):
         f"{source_dir / 'derived.yaml'}:10:14: 'derived' is not an expression over figures: "
         "'**' is not allowed at column 8"
     ]
-    report = _report(source_dir, "budget / kindr", "unter vier Äpfel")
+    report = _report(source_dir, "budget / kindr", "unter vier Euro Äpfel")
     problems = [str(p) for p in report.problems if "derived.yaml" in str(p)]
     assert problems[0].endswith(
         "derived.yaml:10:14: unknown figure 'kindr' at column 10 of 'derived' "
