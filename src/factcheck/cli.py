@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from factcheck import __version__
+
+if TYPE_CHECKING:
+    from factcheck.config import Config
 
 app = typer.Typer(
     name="factcheck",
@@ -31,19 +34,45 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+#: The configuration file named with ``--config``; None to search upward from the cwd.
+_config_file: Path | None = None
+
+
 @app.callback()
 def _main(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Read this configuration file instead of the .factcheck.yaml or "
+            "pyproject.toml found upward from the current folder.",
+        ),
+    ] = None,
 ) -> None:
     """Verify that the figures in press releases agree with each other and their sources."""
+    global _config_file
+    _config_file = config_file
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     typer.echo(f"factcheck: error: {message}", err=True)
     raise typer.Exit(2)
+
+
+def _config() -> Config:
+    """The project's configuration; a bad one ends the command with exit code 2."""
+    from factcheck.config import ConfigError, load_config
+
+    try:
+        return load_config(Path.cwd(), _config_file)
+    except ConfigError as error:
+        for problem in error.problems[:-1]:
+            typer.echo(f"factcheck: error: {problem}", err=True)
+        _fail(str(error.problems[-1]))
 
 
 @app.command()
@@ -61,7 +90,7 @@ def verify(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Check every claim and report which hold; exit 0 consistent, 1 not, 2 bad input."""
-    from factcheck.engine import Settings, exit_code, run
+    from factcheck.engine import exit_code, run
     from factcheck.load import find_default_corpus, load_corpus
     from factcheck.reporters import render
 
@@ -71,7 +100,8 @@ def verify(
             _fail("no claims/ folder here or above; name the claim files or folders to verify")
         cwd = Path.cwd()
         paths = [corpus_dir.relative_to(cwd) if corpus_dir.is_relative_to(cwd) else corpus_dir]
-    report = run(load_corpus(paths), Settings(strict=strict))
+    config = _config()
+    report = run(load_corpus(paths, config.reader), config.settings(strict=strict))
     if output_file:
         with output_file.open("w", encoding="utf-8") as out:
             render(report, output_format.value, out)
@@ -80,6 +110,26 @@ def verify(
 
         render(report, output_format.value, sys.stdout)
     raise typer.Exit(exit_code(report, strict))
+
+
+class ConfigFormat(StrEnum):
+    """The formats ``config`` can print."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command("config")
+def show_config(
+    output_format: Annotated[
+        ConfigFormat, typer.Option("--format", help="text or json.")
+    ] = ConfigFormat.text,
+) -> None:
+    """Print the resolved configuration and where each value came from."""
+    from factcheck.configview import as_json, as_text
+
+    config = _config()
+    typer.echo(as_json(config) if output_format is ConfigFormat.json else as_text(config), nl=False)
 
 
 def main() -> None:
@@ -129,12 +179,13 @@ def export_claimreview(
         by = reviewer(reviewer_name, base_url, reviewer_url)
     except ExportError as error:
         _fail(str(error))
+    config = _config()
     if not paths:
         corpus_dir = find_default_corpus(Path.cwd())
         if corpus_dir is None:
             _fail("no claims/ folder here or above; name the claim files or folders to export")
         paths = [corpus_dir]
-    report = run(load_corpus(paths))
+    report = run(load_corpus(paths, config.reader), config.settings())
     if report.problems:
         for problem in report.problems:
             typer.echo(f"error {problem}", err=True)
@@ -176,12 +227,13 @@ def parse(
     ] = ParseFormat.text,
 ) -> None:
     """Show how a figure is read: value, interval, unit, qualifier, precision."""
-    from factcheck.numbers import FigureError, parse_figure
+    from factcheck.numbers import FigureError
     from factcheck.readout import as_json, as_text
 
     language = lang.value if lang else None
+    reader = _config().reader
     try:
-        reading = parse_figure(text, language)
+        reading = reader.parse(text, language)
     except FigureError as error:
         _fail(str(error))
     if output_format is ParseFormat.json:
@@ -220,8 +272,9 @@ def extract(
         text = extracting.read_source(source, lang.value if lang else None)
     except InputError as error:
         _fail(str(error))
+    reader = _config().reader
     try:
-        figures = extracting.extract(text.text, text.lang)
+        figures = extracting.extract(text.text, text.lang, reader)
     except FigureError as error:  # a text too long to search
         _fail(f"{text.path}: {error}")
     if output_format is ExtractFormat.json:
@@ -253,7 +306,7 @@ def coverage(
     from factcheck.load import load_corpus
     from factcheck.numbers import FigureError
 
-    corpus = load_corpus([path or _corpus_dir(None)])
+    corpus = load_corpus([path or _corpus_dir(None)], _config().reader)
     for problem in corpus.problems:
         typer.echo(f"factcheck: error: {problem}", err=True)
     try:
@@ -339,7 +392,8 @@ def _show(claim_id: str, corpus_dir: Path) -> int:
     from factcheck.load import load_corpus
     from factcheck.yamltree import suggestion
 
-    report = run(load_corpus([corpus_dir]))
+    config = _config()
+    report = run(load_corpus([corpus_dir], config.reader), config.settings())
     ids = [r.claim.id for r in report.results]
     if claim_id not in ids:
         _fail(f"{corpus_dir}: unknown claim {claim_id!r}{suggestion(claim_id, ids)}")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.model import Claim, Figure, Source
+from factcheck.numbers import Reader
 
 
 @dataclass(frozen=True)
@@ -13,6 +14,8 @@ class Context:
 
     sources: dict[str, Source]
     claims: dict[str, Claim]
+    #: How the project reads figures; a rule reads any figure it writes out through it.
+    reader: Reader = field(default_factory=Reader)
 
     def source(self, claim: Claim) -> Source | None:
         """The source a claim is taken from."""

@@ -72,7 +72,7 @@ def coverage(corpus: Corpus) -> list[SourceCoverage]:
     for slug in sorted(corpus.sources):
         source = corpus.sources[slug]
         places = _quote_places([c for c in corpus.claims if c.source_slug == slug], source)
-        figures = extract(source.text, source.language)
+        figures = extract(source.text, source.language, corpus.reader)
         results.append(
             SourceCoverage(
                 source, tuple(figures), tuple(_recorders(figure, places) for figure in figures)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck import __version__
 from factcheck.context import Context
@@ -27,14 +29,41 @@ from factcheck.yamltree import suggestion
 
 @dataclass(frozen=True)
 class Settings:
-    """How a run is configured: which rules, at which level, with which options."""
+    """How a run is configured: which rules, at which level, with which options.
+
+    ``levels`` and ``options`` hold, by rule code, what the configuration sets (an
+    ``Options`` instance of the rule's module); every other rule runs at its default level
+    with its default options. ``off`` holds the codes of the rules the configuration does
+    not run. ``config_file`` is the file the settings were read from, for the provenance.
+    """
 
     strict: bool = False
     levels: dict[str, str] = field(default_factory=dict)
+    off: frozenset[str] = frozenset()
+    options: dict[str, Any] = field(default_factory=dict)
+    config_file: str | None = None
 
     def as_dict(self) -> dict[str, object]:
-        """The settings as plain data, for the report's provenance."""
-        return {"strict": self.strict, "levels": dict(self.levels)}
+        """The settings as plain data, for the report's provenance: options as their keys
+        in the configuration, and only where they differ from the default."""
+        on = [rule.code for rule in all_rules() if rule.code not in self.off]
+        return {
+            "config": self.config_file or "none",
+            "strict": self.strict,
+            "levels": dict(self.levels),
+            "rules": on if self.off else "all",
+            "options": {code: _changed(options) for code, options in self.options.items()},
+        }
+
+
+def _changed(options: Any) -> dict[str, Any]:
+    """The fields of an Options instance that differ from their default, by option key."""
+    default = type(options)()
+    return {
+        item.name.replace("_", "-"): getattr(options, item.name)
+        for item in dataclasses.fields(options)
+        if getattr(options, item.name) != getattr(default, item.name)
+    }
 
 
 def validate_checks(claim: Claim, context: Context) -> list[InputProblem]:
@@ -94,7 +123,7 @@ def _value_problems(
 ) -> list[InputProblem]:
     """Problems with an expression over figures, or a figure name or written figure."""
     from factcheck.expression import ExpressionError, names, parse
-    from factcheck.numbers import FigureError, parse_figure
+    from factcheck.numbers import FigureError
 
     if not isinstance(value, str):
         return [InputProblem(where, f"{key!r} must be a text, not a list")]
@@ -102,7 +131,7 @@ def _value_problems(
         if context.figure(claim, value) is not None:
             return []
         try:
-            parse_figure(value, context.language(claim))
+            context.reader.parse(value, context.language(claim))
         except FigureError as error:
             hint = suggestion(value, context.figure_names(claim))
             return [
@@ -163,7 +192,7 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
     """Check every claim of the corpus and build the report, in a deterministic order."""
     settings = settings or Settings()
     claims = sorted(corpus.claims, key=lambda c: (c.source_slug, c.id, c.location.path))
-    context = Context(corpus.sources, {claim.id: claim for claim in claims})
+    context = Context(corpus.sources, {claim.id: claim for claim in claims}, corpus.reader)
     problems = list(corpus.problems)
     results = []
     for claim in claims:
@@ -174,7 +203,12 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
             if claim_problems and rule.check is not None:
                 continue
             level = settings.levels.get(rule.code, rule.level)
-            for result in rule.module.evaluate(claim, context, rule.module.Options()):
+            if rule.code in settings.off:
+                results_of_rule: Iterable[RuleResult] = _not_run(rule, claim)
+            else:
+                options = settings.options.get(rule.code) or rule.module.Options()
+                results_of_rule = rule.module.evaluate(claim, context, options)
+            for result in results_of_rule:
                 findings.append(_stamp(rule, level, claim, result))
         findings.sort(key=lambda f: (f.location, f.code))
         results.append(
@@ -200,8 +234,26 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
         summary=summary,
         tool_version=__version__,
         generated=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        settings=settings.as_dict(),
+        settings={
+            **settings.as_dict(),
+            "rounding": corpus.reader.rounding,
+            "lexicon": dict(corpus.reader.lexicon_files),
+        },
     )
+
+
+def _not_run(rule: Rule, claim: Claim) -> list[RuleResult]:
+    """For a rule the configuration turns off: each of its checks is not evaluated, since
+    a claim whose checks were skipped must not read as consistent."""
+    return [
+        RuleResult(
+            Outcome.NOT_EVALUATED,
+            check.location,
+            f"{check.kind} not evaluated: rule {rule.title} is turned off in the configuration",
+        )
+        for check in claim.checks
+        if check.kind == rule.check
+    ]
 
 
 def exit_code(report: Report, strict: bool = False) -> int:

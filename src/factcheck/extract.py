@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from factcheck.numbers import Reading, find_figures
+from factcheck.numbers import Reader, Reading
 from factcheck.passages import Lines, Segmenter
 
 
@@ -45,9 +45,14 @@ def _glued_to_a_word(text: str, start: int, end: int) -> bool:
     return before.isalpha() or after.isalpha()
 
 
-def extract(text: str, lang: str = "de") -> list[Extracted]:
-    """Every figure in ``text``, in order, each with its clause and offsets."""
-    found = [f for f in find_figures(text, lang) if not _glued_to_a_word(text, f.start, f.end)]
+def extract(text: str, lang: str = "de", reader: Reader | None = None) -> list[Extracted]:
+    """Every figure in ``text``, in order, each with its clause and offsets; figures are
+    read with ``reader`` (the project's lexicon and rounding), the bundled words by default."""
+    found = [
+        f
+        for f in (reader or Reader()).find(text, lang)
+        if not _glued_to_a_word(text, f.start, f.end)
+    ]
     segmenter = Segmenter.of(text, [(f.start, f.end) for f in found])
     lines = Lines.of(text)
     figures = []

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.model import Check, Claim, Figure, InputProblem, Location, Source
+from factcheck.numbers import Reader
 from factcheck.yamltree import (
     InputError,
     Mapping,
@@ -40,11 +41,13 @@ FIGURE_KEYS_REQUIRED = ("quote", "value")
 
 @dataclass
 class Corpus:
-    """Everything loaded from the given paths, and every problem met on the way."""
+    """Everything loaded from the given paths, every problem met on the way, and the reader
+    the figures were read with (rules read the figures they write out with it too)."""
 
     sources: dict[str, Source] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
+    reader: Reader = field(default_factory=Reader)
 
     def add_problem(self, error: InputError) -> None:
         """Record an input problem."""
@@ -84,10 +87,12 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProbl
     return sorted(sources), sorted(claims), problems
 
 
-def load_corpus(paths: list[Path]) -> Corpus:
-    """Load every source and claim under ``paths``; collect problems instead of stopping."""
+def load_corpus(paths: list[Path], reader: Reader | None = None) -> Corpus:
+    """Load every source and claim under ``paths``, reading figures with ``reader`` (the
+    bundled lexicons and rounding "up-or-down" by default); collect problems instead of
+    stopping."""
     source_files, claim_files, problems = discover(paths)
-    corpus = Corpus(problems=problems)
+    corpus = Corpus(problems=problems, reader=reader or Reader())
     for file in source_files:
         try:
             source = load_source(file)
@@ -103,7 +108,7 @@ def load_corpus(paths: list[Path]) -> Corpus:
         corpus.sources[source.slug] = source
     for file in claim_files:
         errors: list[InputError] = []
-        claim = load_claim(file, corpus.sources, errors)
+        claim = load_claim(file, corpus.sources, errors, corpus.reader)
         for error in errors:
             corpus.add_problem(error)
         if claim is not None:
@@ -149,8 +154,11 @@ def _inside(folder: Path, name: str, location: Location) -> Path:
     return target
 
 
-def load_claim(path: Path, sources: dict[str, Source], errors: list[InputError]) -> Claim | None:
-    """Read one claim file; append every problem to ``errors``; None if it cannot be used."""
+def load_claim(
+    path: Path, sources: dict[str, Source], errors: list[InputError], reader: Reader | None = None
+) -> Claim | None:
+    """Read one claim file, its values with ``reader``; append every problem to ``errors``;
+    None if it cannot be used."""
     try:
         root = expect_mapping(load_yaml(path), "a claim")
     except InputError as error:
@@ -192,7 +200,7 @@ def load_claim(path: Path, sources: dict[str, Source], errors: list[InputError])
             )
         )
     language = source.language if source else "de"
-    figures = _figures(root.entries.get("figures"), language, errors)
+    figures = _figures(root.entries.get("figures"), language, errors, reader or Reader())
     checks = _checks(root.entries.get("checks"), errors)
     if "id" not in root.entries or "source" not in root.entries or "claim" not in root.entries:
         return None
@@ -208,8 +216,10 @@ def load_claim(path: Path, sources: dict[str, Source], errors: list[InputError])
     )
 
 
-def _figures(node: Node | None, language: str, errors: list[InputError]) -> dict[str, Figure]:
-    from factcheck.numbers import FigureError, parse_figure
+def _figures(
+    node: Node | None, language: str, errors: list[InputError], reader: Reader
+) -> dict[str, Figure]:
+    from factcheck.numbers import FigureError
 
     if node is None:
         return {}
@@ -247,7 +257,7 @@ def _figures(node: Node | None, language: str, errors: list[InputError]) -> dict
             continue
         value_location = entry.entries["value"].location
         try:
-            reading = parse_figure(value, language)
+            reading = reader.parse(value, language)
         except FigureError as error:
             errors.append(InputError(value_location, f"figure {name!r}: {error}"))
             reading = None

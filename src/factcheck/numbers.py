@@ -315,6 +315,50 @@ def load_lexicon(lang: str | None, override_path: Path | str | None = None) -> L
     return _with_pattern(_build(lang, _raw_lexicon(lang, path), where))
 
 
+@dataclass(frozen=True)
+class Reader:
+    """How a project reads figures: its rounding convention and, per language, a lexicon
+    file whose entries override the bundled ones (see :func:`load_lexicon`).
+
+    A configuration builds one (``rounding`` and ``lexicon`` keys); every place that reads
+    a figure during a run reads it through the same Reader, so a claim's value, a quote and
+    a figure a rule writes out are all read alike.
+    """
+
+    rounding: str = DEFAULT_ROUNDING
+    #: (language, path) pairs, sorted, so a Reader is hashable and its lexicons cached.
+    lexicon_files: tuple[tuple[str, str], ...] = ()
+
+    def lexicon(self, lang: str | None) -> Lexicon:
+        """The lexicon of ``lang`` with this reader's override; raise LexiconError."""
+        return _reader_lexicon(self.lexicon_files, lang)
+
+    def parse(self, text: str, lang: str | None) -> Reading:
+        """:func:`parse_figure` with this reader's lexicon and rounding."""
+        return parse_figure(text, lang, lexicon=self._words(lang), rounding=self.rounding)
+
+    def find(self, text: str, lang: str | None) -> list[Found]:
+        """:func:`find_figures` with this reader's lexicon and rounding."""
+        return find_figures(text, lang, lexicon=self._words(lang), rounding=self.rounding)
+
+    def _words(self, lang: str | None) -> Lexicon:
+        try:
+            return self.lexicon(lang)
+        except LexiconError as error:
+            raise FigureError(str(error)) from None
+
+
+@cache
+def _reader_lexicon(files: tuple[tuple[str, str], ...], lang: str | None) -> Lexicon:
+    overrides = dict(files)
+    if lang is None:
+        if not overrides:
+            return load_lexicon(None)
+        both = _union(_reader_lexicon(files, "de"), _reader_lexicon(files, "en"))
+        return _with_pattern(both)
+    return load_lexicon(lang, overrides.get(lang))
+
+
 # --- the pattern -----------------------------------------------------------------------
 
 # The pieces German and English number words are built of; text2num converts what matches.

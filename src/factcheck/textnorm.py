@@ -38,8 +38,11 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_TRANSLATION)).strip()
 
 
-def contains_quote(source_text: str, quote: str) -> bool:
-    """Whether ``quote`` stands in ``source_text`` once both are normalised."""
+def contains_quote(source_text: str, quote: str, ignore_case: bool = False) -> bool:
+    """Whether ``quote`` stands in ``source_text`` once both are normalised (and, with
+    ``ignore_case``, case-folded)."""
+    if ignore_case:
+        return normalise(quote).casefold() in normalise(source_text).casefold()
     return normalise(quote) in normalise(source_text)
 
 

@@ -78,7 +78,10 @@ def test_bundled_corpus_report_holds_summary_verdicts_arithmetic_quotes_and_prov
         in page
     )
     assert re.search(r"factcheck \d+\.\d+\.\d+ · generated <time datetime=\"\d{4}-\d\d-\d\dT", page)
-    assert 'settings: <span class="settings">levels=defaults, strict=false</span>' in page
+    assert (
+        'settings: <span class="settings">config=none, levels=defaults, lexicon=defaults, '
+        "options=defaults, rounding=up-or-down, rules=all, strict=false</span>"
+    ) in page
 
 
 def test_report_loads_nothing_from_anywhere(factcheck, tmp_path: Path):

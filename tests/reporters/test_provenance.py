@@ -24,7 +24,8 @@ def test_terminal_report_ends_with_version_date_and_settings(factcheck):
     assert run.code == 0, run.output
     assert re.search(
         rf"factcheck {re.escape(__version__)}, generated {DATE}, "
-        r"settings: levels=defaults, strict=true",
+        r"settings: config=none, levels=defaults, lexicon=defaults, options=defaults, "
+        r"rounding=up-or-down, rules=all, strict=true",
         run.out,
     )
 
@@ -36,7 +37,8 @@ def test_html_report_shows_version_date_and_settings_at_top_and_bottom(factcheck
     page = out.read_text(encoding="utf-8")
     line = re.compile(
         rf"factcheck {re.escape(__version__)} · generated <time datetime=\"{DATE}\">"
-        rf"{DATE}</time> · settings: <span class=\"settings\">levels=defaults, strict=true"
+        rf"{DATE}</time> · settings: <span class=\"settings\">config=none, levels=defaults, "
+        r"lexicon=defaults, options=defaults, rounding=up-or-down, rules=all, strict=true"
     )
     assert len(line.findall(page)) == 2
     assert f'<meta name="generator" content="factcheck {__version__}">' in page

@@ -4,14 +4,23 @@ A rule module has ``CODE``, ``NAME``, ``LEVEL``, ``CHECK`` (the check kind it ev
 None for a rule that looks at every claim), ``PARAMS`` (the keys its check takes), an
 ``Options`` dataclass, a docstring with "What it checks", "Why it matters" and "Example",
 and ``evaluate(claim, context, options)`` yielding findings without level or formatting.
+
+Each field of ``Options`` is an option a project can set in its configuration: the key is
+the field's name with ``-`` for ``_`` (``ignore_case`` is ``ignore-case``), its type is the
+field's annotation (bool, int, float, Decimal, str, a ``Literal`` of texts, or
+``tuple[str, ...]``), and ``field(metadata={"help": "..."})`` says what it does.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import re
+import typing
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 RULE_MODULES = (
     "quote_not_in_source",
@@ -21,6 +30,52 @@ RULE_MODULES = (
     "derived_figure_out_of_range",
     "qualifier_does_not_hold",
 )
+
+#: The levels a rule can have. A failure at ``warning`` is reported as ``warn`` and fails a
+#: run only with ``--strict``.
+LEVELS = ("error", "warning")
+
+#: Where the generated rule reference lives, relative to the project root.
+DOCS_PATH = "docs/rules.md"
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """One option of a rule, as its ``Options`` dataclass declares it."""
+
+    key: str
+    field: str
+    type: Any
+    default: Any
+    help: str
+
+    @property
+    def type_name(self) -> str:
+        """The option's type as the docs and error messages name it."""
+        return type_name(self.type)
+
+
+def type_name(kind: Any) -> str:
+    """A type annotation in words: ``true or false``, ``a whole number``, ``one of ...``."""
+    if kind is bool:
+        return "true or false"
+    if kind is int:
+        return "a whole number"
+    if kind in (float, _decimal()):
+        return "a number"
+    if kind is str:
+        return "a text"
+    if typing.get_origin(kind) is typing.Literal:
+        return "one of " + ", ".join(repr(choice) for choice in typing.get_args(kind))
+    if typing.get_origin(kind) is tuple:
+        return "a list of texts"
+    return str(kind)
+
+
+def _decimal() -> type:
+    from decimal import Decimal
+
+    return Decimal
 
 
 @dataclass(frozen=True)
@@ -43,6 +98,39 @@ class Rule:
     def summary(self) -> str:
         """The first line of the rule's documentation."""
         return self.doc.splitlines()[0] if self.doc else ""
+
+    @property
+    def title(self) -> str:
+        """The heading of the rule in the reference: ``FC101 parts-do-not-sum-to-total``."""
+        return f"{self.code} {self.name}"
+
+    @property
+    def docs_anchor(self) -> str:
+        """The rule's anchor in docs/rules.md, as GitHub makes it from the heading."""
+        return re.sub(r"[^a-z0-9 _-]", "", self.title.lower()).replace(" ", "-")
+
+    @property
+    def docs_link(self) -> str:
+        """The rule's place in the reference, relative to the project root."""
+        return f"{DOCS_PATH}#{self.docs_anchor}"
+
+    @property
+    def options(self) -> tuple[OptionSpec, ...]:
+        """The options of the rule, from its ``Options`` dataclass, in declared order."""
+        options_class = self.module.Options
+        hints = typing.get_type_hints(options_class, vars(self.module))
+        return tuple(
+            OptionSpec(
+                key=field.name.replace("_", "-"),
+                field=field.name,
+                type=hints[field.name],
+                default=field.default
+                if field.default is not dataclasses.MISSING
+                else field.default_factory(),  # type: ignore[misc]
+                help=field.metadata.get("help", ""),
+            )
+            for field in dataclasses.fields(options_class)
+        )
 
 
 @cache
@@ -67,3 +155,24 @@ def all_rules() -> tuple[Rule, ...]:
 def rule_for_check(kind: str) -> Rule | None:
     """The rule that evaluates checks of ``kind``."""
     return next((rule for rule in all_rules() if rule.check == kind), None)
+
+
+def find_rule(reference: str) -> Rule | None:
+    """The rule a code (``FC101``) or a name (``parts-do-not-sum-to-total``) refers to."""
+    return next((r for r in all_rules() if reference in (r.code, r.name)), None)
+
+
+def matching_rules(reference: str) -> tuple[Rule, ...]:
+    """The rules a selection refers to: a code, a name, or a code prefix such as ``FC1``
+    for a family (``FC`` is every rule)."""
+    rule = find_rule(reference)
+    if rule is not None:
+        return (rule,)
+    if re.fullmatch(r"FC\d{0,2}", reference):
+        return tuple(r for r in all_rules() if r.code.startswith(reference))
+    return ()
+
+
+def references() -> list[str]:
+    """Every code and name, for suggestions."""
+    return [text for rule in all_rules() for text in (rule.code, rule.name)]

@@ -58,7 +58,7 @@ from factcheck.expression import ExpressionError, Node, Value
 from factcheck.interval import Interval
 from factcheck.model import Check, Claim, Numbers, Outcome, RuleResult, Span
 from factcheck.notation import format_interval, format_quantity, format_reading
-from factcheck.numbers import FigureError, Reading, parse_figure
+from factcheck.numbers import FigureError, Reading
 from factcheck.tolerance import (
     compare,
     nearest_operand,
@@ -97,7 +97,7 @@ def _expected(claim: Claim, check: Check, context: Context) -> tuple[Reading | N
     if figure is not None:
         return figure.reading, True
     try:
-        return parse_figure(text, context.language(claim)), False
+        return context.reader.parse(text, context.language(claim)), False
     except FigureError:
         return None, False
 

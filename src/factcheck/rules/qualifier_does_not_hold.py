@@ -51,7 +51,7 @@ from factcheck.context import Context
 from factcheck.interval import Interval
 from factcheck.model import Check, Claim, Numbers, Outcome, RuleResult, Span
 from factcheck.notation import format_interval, format_quantity, format_reading
-from factcheck.numbers import FigureError, Reading, parse_figure, significant_step
+from factcheck.numbers import FigureError, Reader, Reading, significant_step
 from factcheck.tolerance import compare, nearest_written, qualifier_broken
 
 CODE = "FC107"
@@ -108,7 +108,7 @@ def _evaluate_qualified(claim: Claim, check: Check, context: Context) -> RuleRes
     exact_text = format_reading(exact, lang)
     qualified_text = format_reading(qualified, lang)
     nearest = {exact_name: _nearest_exact(qualified.interval, exact_value, exact.precision)}
-    suggestion = _nearest_qualified(qualified, exact_interval, lang)
+    suggestion = _nearest_qualified(qualified, exact_interval, lang, context.reader)
     if suggestion is not None:
         nearest[qualified_name] = suggestion.value
     numbers = Numbers(
@@ -173,12 +173,14 @@ def _nearest_exact(allowed: Interval, value: Decimal, precision: Decimal) -> Dec
     return nearest
 
 
-def _nearest_qualified(qualified: Reading, exact: Interval, lang: str) -> Reading | None:
+def _nearest_qualified(
+    qualified: Reading, exact: Interval, lang: str, reader: Reader
+) -> Reading | None:
     """The figure with the same qualifier, at the step its value is written to, nearest to
     the stated one that covers ``exact``: "rund 700" for 700, "über 4.000" for 4.800."""
     if qualified.qualifier is None:
         value = nearest_written(exact, qualified.value, qualified.precision)
-        return parse_figure(_written(qualified, value, lang), lang)
+        return reader.parse(_written(qualified, value, lang), lang)
     step = significant_step(qualified.value, qualified.precision)
     if step <= 0 or not (exact.lo.is_finite() and exact.hi.is_finite()):
         return None
@@ -189,7 +191,7 @@ def _nearest_qualified(qualified: Reading, exact: Interval, lang: str) -> Readin
         value = multiple * step
         shown = format_quantity(value, qualified.unit, lang, qualified.scale, qualified.decimals)
         try:
-            reading = parse_figure(f"{qualified.qualifier} {shown}", lang)
+            reading = reader.parse(f"{qualified.qualifier} {shown}", lang)
         except FigureError:
             continue
         if reading.interval.meets(exact):

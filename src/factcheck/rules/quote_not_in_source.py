@@ -31,7 +31,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.context import Context
 from factcheck.model import Claim, Outcome, RuleResult
@@ -45,7 +45,15 @@ CHECK = None
 
 @dataclass(frozen=True)
 class Options:
-    """This rule has no options."""
+    """How quotes are looked up."""
+
+    ignore_case: bool = field(
+        default=False,
+        metadata={
+            "help": "Find a quote whatever the case of its letters, for quotes that start "
+            "in the middle of a sentence ('hierfür wurden' for 'Hierfür wurden')."
+        },
+    )
 
 
 def evaluate(claim: Claim, context: Context, options: Options) -> Iterator[RuleResult]:
@@ -61,7 +69,7 @@ def evaluate(claim: Claim, context: Context, options: Options) -> Iterator[RuleR
                 location,
                 f"{what}: the source is unknown, quote not looked up",
             )
-        elif contains_quote(source.text, quote):
+        elif contains_quote(source.text, quote, options.ignore_case):
             yield RuleResult(Outcome.PASS, location, f"{what}: quote found in the source")
         else:
             yield RuleResult(

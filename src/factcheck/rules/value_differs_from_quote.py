@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from factcheck.context import Context
 from factcheck.model import Claim, Figure, Outcome, RuleResult
 from factcheck.notation import format_reading
-from factcheck.numbers import Reading, find_figures
+from factcheck.numbers import Reader, Reading
 
 CODE = "FC002"
 NAME = "value-differs-from-quote"
@@ -53,14 +53,14 @@ def _agrees(value: Reading, quoted: Reading) -> bool:
     return value.same_figure(quoted)
 
 
-def _check(figure: Figure, lang: str) -> RuleResult:
+def _check(figure: Figure, lang: str, reader: Reader) -> RuleResult:
     value = figure.reading
     where = figure.value_location
     if value is None:
         return RuleResult(
             Outcome.NOT_EVALUATED, where, f"figure {figure.name!r}: the value cannot be read"
         )
-    found = find_figures(figure.quote, lang)
+    found = reader.find(figure.quote, lang)
     if not found:
         return RuleResult(
             Outcome.NOT_EVALUATED,
@@ -89,4 +89,4 @@ def evaluate(claim: Claim, context: Context, options: Options) -> Iterator[RuleR
     """Compare each figure's value with the figures read in its quote."""
     lang = context.language(claim)
     for figure in claim.figures.values():
-        yield _check(figure, lang)
+        yield _check(figure, lang, context.reader)
