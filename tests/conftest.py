@@ -13,6 +13,8 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT / "claims"
 SOURCE_SLUG = "nrw-spd-faktencheck-integration"
+#: How many claims the bundled corpus holds: every YAML file of its source but source.yaml.
+CORPUS_CLAIMS = sum(1 for p in (CORPUS / SOURCE_SLUG).glob("*.yaml") if p.name != "source.yaml")
 
 
 @dataclass(frozen=True)

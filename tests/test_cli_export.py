@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS
+from conftest import CORPUS, CORPUS_CLAIMS
 
 SCHEMA = "https://schema.org/"
 OPTIONS = ("--reviewer", "Example Checkers", "--base-url", "https://checks.example/nrw.html")
@@ -51,7 +51,7 @@ def test_bundled_corpus_export_parses_as_json_ld(factcheck):
     run = factcheck("export", "claimreview", CORPUS, *OPTIONS)
     assert run.code == 0, run.output
     expanded = jsonld.expand(json.loads(run.out), {"documentLoader": offline_schema_org})
-    assert len(expanded) == 10
+    assert len(expanded) == CORPUS_CLAIMS
     for node in expanded:
         assert node["@type"] == [SCHEMA + "ClaimReview"]
         rating = node[SCHEMA + "reviewRating"][0]
@@ -60,7 +60,7 @@ def test_bundled_corpus_export_parses_as_json_ld(factcheck):
         assert node[SCHEMA + "itemReviewed"][0]["@type"] == [SCHEMA + "Claim"]
     # Every property survives expansion: nothing was dropped as an unknown term.
     triples = jsonld.to_rdf(expanded, {"format": "application/n-quads"})
-    assert triples.count(f"<{SCHEMA}claimReviewed>") == 10
+    assert triples.count(f"<{SCHEMA}claimReviewed>") == CORPUS_CLAIMS
 
 
 def test_export_without_reviewer_or_address_exits_2_naming_the_option(factcheck):

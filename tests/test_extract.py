@@ -35,6 +35,7 @@ EXPECTED = [
     ("12. Februar wurde", "12. Februar", "date"),
     ("50. Standort", "50.", "ordinal"),
     ("50 Kreisen und kreisfreien Städten haben wir", "50", "count"),
+    ("nahezu flächendeckende Struktur", "nahezu flächendeckende", "share"),
     ("rund zehn Millionen Euro", "rund zehn Millionen Euro", "amount"),
 ]
 

@@ -371,6 +371,7 @@ def test_find_figures_labels_every_figure_of_the_release():
         ("50.", "ordinal"),
         ("50", "count"),
         ("54", "count"),
+        ("nahezu flächendeckende", "share"),
     ]:
         assert expected in found
 
@@ -440,6 +441,76 @@ def test_bad_override_names_file_and_entry(tmp_path):
     override.write_text("qualifiers:\n  grob: {step: significant, lo: round, hi: rounding}\n")
     with pytest.raises(LexiconError, match=r"lexicon.yaml: qualifier 'grob' lo: expected"):
         load_lexicon("de", override)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "lo", "hi", "ends", "value"),
+    [
+        ("de", "nahezu flächendeckend", "0.9", "1", "[)", "0.9"),
+        ("de", "eine nahezu flächendeckende", None, None, None, None),
+        ("de", "die Mehrheit", "0.5", "1", "(]", "0.5"),
+        ("de", "die Minderheit", "0", "0.5", "[)", "0.5"),
+        ("de", "fast alle", "0.9", "1", "[)", "0.9"),
+        ("de", "flächendeckend", "1", "1", "[]", "1"),
+        ("en", "the majority", "0.5", "1", "(]", "0.5"),
+        ("en", "almost all", "0.9", "1", "[)", "0.9"),
+    ],
+)
+def test_share_words_read_to_the_shares_they_allow(lang, text, lo, hi, ends, value):
+    if lo is None:
+        # A share word inside a text is found, its article left out.
+        assert _found(text, lang) == [("nahezu flächendeckende", "share")]
+        return
+    reading = parse_figure(text, lang)
+    assert reading.kind == "share"
+    assert (reading.interval.lo, reading.interval.hi) == (Decimal(lo), Decimal(hi))
+    assert (reading.interval.lo_open, reading.interval.hi_open) == (ends[0] == "(", ends[1] == ")")
+    assert reading.value == Decimal(value)
+
+
+def test_a_share_word_is_read_whole_not_as_a_qualifier_before_a_word():
+    # "nahezu" and "fast" are qualifiers too; the share word wins.
+    assert parse_figure("fast alle", "de").qualifier is None
+    assert parse_figure("nahezu 90 %", "de").qualifier == "nahezu"
+
+
+def test_override_file_changes_a_share_word(tmp_path):
+    override = tmp_path / "lexicon.yaml"
+    override.write_text('shares:\n  nahezu flächendeckend: "[95, 100)"\n  die Mehrheit: null\n')
+    lexicon = load_lexicon("de", override)
+    assert parse_figure("nahezu flächendeckend", "de", lexicon=lexicon).interval.lo == 95 / Decimal(
+        100
+    )
+    with pytest.raises(FigureError):
+        parse_figure("die Mehrheit", "de", lexicon=lexicon)
+
+
+@pytest.mark.parametrize("entry", ['"[90, 110)"', '"90 to 100"', '"(60, 50]"', "[90, 100]"])
+def test_a_malformed_share_entry_names_file_and_word(tmp_path, entry):
+    override = tmp_path / "lexicon.yaml"
+    override.write_text(f"shares:\n  fast alle: {entry}\n")
+    with pytest.raises(LexiconError, match=r"lexicon.yaml: share 'fast alle': expected shares"):
+        load_lexicon("de", override)
+
+
+def test_docs_list_every_share_word_with_its_interval():
+    docs = (PROJECT / "docs" / "figures.md").read_text(encoding="utf-8")
+    rows = set(re.findall(r"^\| (\w\w) \| ([^|]+?) \| ([^|]+?) \|", docs, re.MULTILINE))
+    for lang in ("de", "en"):
+        data = load_lexicon(lang)
+        for word, interval in data.shares.items():
+            lo, hi = (end * 100 for end in (interval.lo, interval.hi))
+            shown = (
+                f"{'(' if interval.lo_open else '['}{lo.normalize():f} %, "
+                f"{hi.normalize():f} %{')' if interval.hi_open else ']'}"
+            )
+            listed = {
+                (w.lower(), i)
+                for row_lang, words, i in rows
+                if row_lang == lang
+                for w in words.split(", ")
+            }
+            assert (word, shown) in listed, word
 
 
 def test_docs_list_every_qualifier_with_its_interval():

@@ -5,7 +5,15 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from factcheck.interval import INFINITY, Interval
-from factcheck.tolerance import nearest_operand, opposite_direction, qualifier_broken, side
+from factcheck.tolerance import (
+    nearest_operand,
+    opposite_direction,
+    qualifier_broken,
+    share_broken,
+    share_threshold,
+    side,
+    stated_share,
+)
 
 
 def test_side_says_where_a_computed_interval_lies():
@@ -42,3 +50,73 @@ def test_a_change_the_other_way_and_a_broken_qualifier_are_gross():
     assert qualifier_broken(False, "über")
     assert not qualifier_broken(True, "über")
     assert not qualifier_broken(False, None)
+
+
+def test_nearest_operand_for_an_exact_count_keeps_an_open_threshold_out():
+    # "die Mehrheit" of 54 is more than 27: 27 of 54 is half, not a majority.
+    def side_at(count: D) -> int:
+        return side(Interval.point(count) / Interval.point(D(54)), MAJORITY)
+
+    assert nearest_operand(side_at, D(20), D(1), exact=True) == D(28)
+    assert nearest_operand(side_at, D(20), D(1)) == D(27)
+
+
+def test_nearest_operand_for_an_exact_count_finds_none_in_a_gap_between_counts():
+    # 94,5 to 95,5 % of 54 is 51,03 to 51,57: no whole number.
+    allowed = Interval(D("0.945"), D("0.955"))
+
+    def side_at(count: D) -> int:
+        return side(Interval.point(count) / Interval.point(D(54)), allowed)
+
+    assert nearest_operand(side_at, D(50), D(1), exact=True) is None
+
+
+def test_nearest_operand_looks_before_a_divisor_that_reaches_zero():
+    # 20 of how many is 90 % or more? Doubling steps from 54 jump from 27 to 0, where the
+    # share cannot be computed; 22 lies before it.
+    allowed = Interval(D("0.9"), D(1), hi_open=True)
+
+    def side_at(whole: D) -> int | None:
+        if whole <= 0:
+            return None
+        return side(Interval.point(D(20)) / Interval.point(whole), allowed)
+
+    assert nearest_operand(side_at, D(54), D(1), exact=True) == D(22)
+
+
+MAJORITY = Interval(D("0.5"), D(1), lo_open=True)
+
+
+def test_stated_shares_of_percentages_words_and_fractions():
+    from factcheck.numbers import parse_figure
+
+    def share(text: str) -> Interval | None:
+        return stated_share(parse_figure(text, "de"))
+
+    assert share("92,6 %") == Interval(D("0.9255"), D("0.9265"))
+    assert share("die Mehrheit") == MAJORITY
+    assert share("knapp die Hälfte") == Interval(D("0.45"), D("0.5"), hi_open=True)
+    third = share("jeder dritte")
+    assert third is not None and third.contains(D("0.2834")) and third.contains(D("0.3833"))
+    assert not third.contains(D("0.2833")) and not third.contains(D("0.3834"))
+    assert share("20 Mio. €") is None
+    assert share("2 Prozentpunkte") is None
+    assert share("verdoppelt") is None
+
+
+def test_words_and_qualifiers_that_fail_a_share_are_gross():
+    from factcheck.numbers import parse_figure
+
+    assert share_broken(False, parse_figure("die Mehrheit", "de"))
+    assert share_broken(False, parse_figure("jeder dritte", "de"))
+    assert share_broken(False, parse_figure("über 95 %", "de"))
+    assert not share_broken(False, parse_figure("95 %", "de"))
+    assert not share_broken(True, parse_figure("die Mehrheit", "de"))
+
+
+def test_the_threshold_is_the_end_that_is_not_none_or_all():
+    assert share_threshold(MAJORITY, D("0.926")) == D("0.5")
+    almost_all = Interval(D("0.9"), D(1), hi_open=True)
+    assert share_threshold(almost_all, D("0.926")) == D("0.9")
+    assert share_threshold(almost_all, D("0.98")) == D(1)
+    assert share_threshold(Interval(D(1), D(1)), D("0.9")) == D(1)

@@ -79,9 +79,9 @@ def format_reading(reading: Reading, lang: str) -> str:
         name = _MONTHS.get(lang, _MONTHS["en"]).split()[month - 1]
         text = f"{day}. {name}" if lang == "de" else f"{day} {name}"
         return f"{text} {year}" if year else text
-    if reading.qualifier == "range" or reading.kind == "ratio":
-        # A range, a fraction or a factor ("ein Drittel", "das 1,6-fache") reads best as
-        # it was written.
+    if reading.qualifier == "range" or reading.kind in ("ratio", "share"):
+        # A range, a fraction, a factor or a share word ("ein Drittel", "das 1,6-fache",
+        # "die Mehrheit") reads best as it was written.
         return reading.text
     shown = format_quantity(reading.value, reading.unit, lang, reading.scale, reading.decimals)
     return f"{reading.qualifier} {shown}" if reading.qualifier else shown

@@ -42,7 +42,7 @@ DEFAULT_ROUNDING = "up-or-down"
 LANGUAGES = ("de", "en")
 
 #: Kinds of figure, as ``Reading.kind`` and ``factcheck parse`` name them.
-KINDS = ("amount", "count", "percent", "ratio", "year", "date", "ordinal")
+KINDS = ("amount", "count", "percent", "ratio", "share", "year", "date", "ordinal")
 
 _SPACE = "\u00a0\u202f\u2009 "
 _MINUS = "-−–‒﹣－"
@@ -141,6 +141,8 @@ class Lexicon:
     ordinal_determiners: frozenset[str]
     range_between: tuple[tuple[str, str], ...]
     range_words: tuple[str, ...]
+    #: Share word (lowercased) -> the shares it allows, as fractions of 1.
+    shares: dict[str, Interval]
     pattern: re.Pattern[str] = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
 
@@ -200,6 +202,33 @@ def _ratio(text: object, where: str) -> Fraction:
     if ratio <= 0:
         raise LexiconError(f"{where}: expected a positive fraction, found {text!r}")
     return ratio
+
+
+_SHARE = re.compile(r"([\[(])\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*([\])])")
+
+
+def _share(text: object, where: str) -> Interval:
+    """A share word's interval, written in percent as "[90, 100)", as fractions of 1."""
+    match = _SHARE.fullmatch(text.strip()) if isinstance(text, str) else None
+    lo, hi = (Decimal(match[2]), Decimal(match[3])) if match else (None, None)
+    if match is None or lo is None or hi is None or not 0 <= lo <= hi <= 100:
+        raise LexiconError(
+            f'{where}: expected shares in percent, in quotes, such as "[90, 100)" (a bracket '
+            f"keeps its end, a parenthesis leaves it out; 0 to 100), found {text!r}"
+        )
+    hundred = Decimal(100)
+    return Interval(lo / hundred, hi / hundred, match[1] == "(", match[4] == ")")
+
+
+def share_value(interval: Interval) -> Decimal:
+    """The value of a share word: its threshold. The lower end for a word that reaches up to
+    all ("die Mehrheit": 0,5), the upper end for one that starts at none ("die
+    Minderheit": 0,5), the middle otherwise."""
+    if interval.hi == 1 and interval.lo > 0:
+        return interval.lo
+    if interval.lo == 0 and interval.hi < 1:
+        return interval.hi
+    return (interval.lo + interval.hi) / 2
 
 
 def _merge(base: dict, override: dict) -> dict:
@@ -271,6 +300,10 @@ def _build(lang: str | None, data: dict, where: str) -> Lexicon:
         if data.get("range_between")
         else (),
         range_words=tuple(str(w).lower() for w in data.get("range_words") or ()),
+        shares={
+            _lower_key(k): _share(v, f"{where}: share {k!r}")
+            for k, v in (data.get("shares") or {}).items()
+        },
     )
 
 
@@ -291,6 +324,7 @@ def _union(first: Lexicon, second: Lexicon) -> Lexicon:
         ordinal_determiners=first.ordinal_determiners | second.ordinal_determiners,
         range_between=first.range_between + second.range_between,
         range_words=first.range_words + second.range_words,
+        shares={**first.shares, **second.shares},
     )
 
 
@@ -472,7 +506,10 @@ def _compile(lexicon: Lexicon) -> re.Pattern[str]:
         rf"(?:\s*(?P<scale>{scales})(?!\w))?"
         rf"(?:\s*(?P<unit>{units})(?![\w$€£]))?)"
     )
-    return re.compile("|".join([*dates, figure]), re.IGNORECASE)
+    # A share word comes before the figure, so "nahezu flächendeckend" is read whole rather
+    # than as the qualifier "nahezu" before a word.
+    shares = rf"(?P<share>\b(?:{_alt(lexicon.shares)}))(?!\w)"
+    return re.compile("|".join([*dates, shares, figure]), re.IGNORECASE)
 
 
 # --- reading numbers -------------------------------------------------------------------
@@ -650,7 +687,9 @@ def _exact(ratio: Fraction) -> tuple[Decimal, Interval]:
 
 # --- from a match to a reading ---------------------------------------------------------
 
-_RATIO_STEP = Decimal("0.1")
+#: The step a fraction or factor word is read at when a qualifier or a share check needs
+#: one: "knapp die Hälfte" is [0,45; 0,5).
+RATIO_STEP = Decimal("0.1")
 
 
 def _date_reading(match: re.Match[str], lexicon: Lexicon) -> Reading:
@@ -715,6 +754,18 @@ def _reading(
     figure text (a claim value), where "50." is always an ordinal."""
     if match["iso"] or match["dmy_day"] or match["mdy_day"] or match["num_day"]:
         return _date_reading(match, lexicon), match.end()
+    if match["share"]:
+        interval = lexicon.shares[_lower_key(match["share"])]
+        reading = Reading(
+            text=match.group(0),
+            value=share_value(interval),
+            interval=interval,
+            unit="",
+            qualifier=None,
+            precision=Decimal(0),
+            kind="share",
+        )
+        return reading, match.end()
     qualifier_word = _lower_key(match["qualifier"]) if match["qualifier"] else None
     qualifier = lexicon.qualifiers[qualifier_word] if qualifier_word else None
     if match["phrase"]:
@@ -723,7 +774,7 @@ def _reading(
         value, exact = _exact(ratio)
         interval = exact
         if qualifier is not None:
-            interval = _qualified(value, _RATIO_STEP, qualifier, rounding)
+            interval = _qualified(value, RATIO_STEP, qualifier, rounding)
         reading = Reading(
             text=match.group(0),
             value=value,

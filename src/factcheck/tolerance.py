@@ -11,8 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING
 
 from factcheck.interval import Interval
+
+if TYPE_CHECKING:
+    from factcheck.numbers import Reading
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,10 @@ def side(computed: Interval, allowed: Interval) -> int:
 
 
 def nearest_operand(
-    side_at: Callable[[Decimal], int | None], value: Decimal, precision: Decimal
+    side_at: Callable[[Decimal], int | None],
+    value: Decimal,
+    precision: Decimal,
+    exact: bool = False,
 ) -> Decimal | None:
     """The value nearest to ``value``, written at ``precision``, at which a check holds,
     found numerically; None when none is found.
@@ -99,6 +106,11 @@ def nearest_operand(
     from ``value`` in doubling distances until the side changes, then bisects to the edge
     where the check starts to hold; it assumes the check moves one way with the figure, as
     sums, differences, products and quotients do.
+
+    ``exact`` is for a figure that is exactly its written value, such as a count ("50" is
+    50, not 49,5 to 50,5): the answer is then the multiple of ``precision`` nearest to
+    ``value`` at which the check holds, or None when no multiple does (no whole number of
+    centres out of 54 makes 95 %).
     """
     start = side_at(value)
     if start is None or start == 0:
@@ -106,16 +118,23 @@ def nearest_operand(
     base = abs(value) or precision or Decimal(1)
     found = []
     for direction in (-1, 1):
+        previous = value
         for power in range(-12, 41):
             candidate = value + direction * base * Decimal(2) ** power
             other = side_at(candidate)
             if other is None:
-                break
+                # Past where the check can be computed (a divisor reaches 0): look for a
+                # change of side before that point.
+                crossed = _crossing_before(side_at, previous, candidate, start)
+                if crossed is None:
+                    break
+                candidate, other = crossed
             if other != start:
-                passing = _bisect(side_at, value, start, candidate, other)
+                passing = _bisect(side_at, previous, start, candidate, other)
                 if passing is not None:
                     found.append(passing)
                 break
+            previous = candidate
     if not found:
         return None
     passing = min(found, key=lambda v: abs(v - value))
@@ -127,8 +146,39 @@ def nearest_operand(
             inside = middle
         else:
             outside = middle
+    if exact:
+        return _nearest_multiple(side_at, inside, value, precision)
     allowed = Interval(min(inside, passing), max(inside, passing))
     return nearest_written(allowed, value, precision)
+
+
+def _nearest_multiple(
+    side_at: Callable[[Decimal], int | None], edge: Decimal, value: Decimal, precision: Decimal
+) -> Decimal | None:
+    """The multiple of ``precision`` next to ``edge`` (where the check starts to hold,
+    seen from ``value``) nearest to ``value`` at which the check holds."""
+    step = precision if precision > 0 else Decimal(1)
+    rounding = ROUND_CEILING if edge > value else ROUND_FLOOR
+    middle = (edge / step).to_integral_value(rounding=rounding) * step
+    holding = [c for c in (middle - step, middle, middle + step) if side_at(c) == 0]
+    return min(holding, key=lambda c: abs(c - value), default=None)
+
+
+def _crossing_before(
+    side_at: Callable[[Decimal], int | None], good: Decimal, bad: Decimal, start: int
+) -> tuple[Decimal, int] | None:
+    """Between ``good`` (on side ``start``) and ``bad`` (not computable), a point on another
+    side, with that side; None when there is none to be found."""
+    for _ in range(100):
+        middle = (good + bad) / 2
+        middle_side = side_at(middle)
+        if middle_side is None:
+            bad = middle
+        elif middle_side != start:
+            return middle, middle_side
+        else:
+            good = middle
+    return None
 
 
 def _bisect(
@@ -151,3 +201,50 @@ def _bisect(
         else:
             high, high_side = middle, middle_side
     return None
+
+
+def stated_share(reading: Reading) -> Interval | None:
+    """The shares of a whole, as fractions of 1, that a stated share allows; None when the
+    reading states no share (an amount, a count, percentage points).
+
+    A percentage is divided by 100 ("92,6 %" is 0,9255 to 0,9265); a share word
+    ("nahezu flächendeckend", "die Mehrheit") allows the interval its lexicon entry gives; a
+    fraction word with a qualifier ("knapp die Hälfte") its qualified interval. A fraction
+    word on its own ("jeder dritte", "die Hälfte") is a share rounded to that fraction at the
+    step fraction words are read at (0,1), so "jeder dritte" allows 28,3 % to 38,3 %: a
+    writer who says "jeder dritte" of 17 out of 54 has rounded, not erred.
+    """
+    from factcheck.numbers import RATIO_STEP
+
+    if reading.kind == "percent" and reading.unit == "percent":
+        hundred = Decimal(100)
+        interval = reading.interval
+        return Interval(
+            interval.lo / hundred, interval.hi / hundred, interval.lo_open, interval.hi_open
+        )
+    if reading.kind == "share":
+        return reading.interval
+    if reading.kind == "ratio" and reading.value <= 1:
+        if reading.qualifier is not None:
+            return reading.interval
+        return Interval.around(reading.value, RATIO_STEP / 2)
+    return None
+
+
+def share_broken(holds: bool, reading: Reading) -> bool:
+    """Whether a failed share check is gross: the share was stated in words ("die
+    Mehrheit", "jeder dritte") or with a qualifier ("über 90 %"), and those words do not
+    hold. A plain percentage that is off ("95 %" for 92,6 %) is an inconsistency."""
+    words = reading.kind in ("share", "ratio")
+    return not holds and (words or reading.qualifier is not None)
+
+
+def share_threshold(allowed: Interval, share: Decimal) -> Decimal:
+    """The end of the shares ``allowed`` nearest to ``share``: the threshold a stated share
+    is judged by ("die Mehrheit" for 37 % by its 50 %, "fast alle" for 98 % by the 100 % it
+    stops short of). A closed end at none or all (0 or 1) is where every share ends, not a
+    threshold, so it counts only when the statement has no other end ("flächendeckend")."""
+    ends = [(allowed.lo, allowed.lo_open), (allowed.hi, allowed.hi_open)]
+    limits = [end for end, is_open in ends if is_open or end not in (0, 1)]
+    candidates = limits or [end for end, _ in ends]
+    return min(candidates, key=lambda end: abs(end - share))

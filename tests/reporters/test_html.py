@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from chromium import Chromium, find_chromium
-from conftest import CORPUS
+from conftest import CORPUS, CORPUS_CLAIMS
 
 from factcheck.engine import run
 from factcheck.load import load_corpus
@@ -68,7 +68,7 @@ def test_bundled_corpus_report_holds_summary_verdicts_arithmetic_quotes_and_prov
     page = html_report(factcheck, CORPUS, tmp_path / "report.html", 0)
     assert page.startswith("<!DOCTYPE html>")
     assert "Every check that could be evaluated holds." in page
-    assert '<span class="n">10</span>claims' in page
+    assert f'<span class="n">{CORPUS_CLAIMS}</span>claims' in page
     assert '<article class="claim ok" id="komm-an-budget">' in page
     assert '<article class="claim nc" id="infrastruktur-kein-land">' in page
     assert "7,7 + 1,5 + 4,2 = 13,4 Mio. €" in page
@@ -95,7 +95,7 @@ def test_bundled_corpus_renders_in_chromium_without_errors(factcheck, browser, t
     report = tmp_path / "report.html"
     html_report(factcheck, CORPUS, report, 0)
     page = open_clean(browser, report)
-    assert page.evaluate("document.title") == "factcheck report: 10 claims"
+    assert page.evaluate("document.title") == f"factcheck report: {CORPUS_CLAIMS} claims"
     verdict = "document.querySelector('#komm-an-budget .badge').textContent"
     assert page.evaluate(verdict) == "consistent"
     assert page.evaluate("document.querySelectorAll('#komm-an-budget svg.chart').length") == 4

@@ -26,6 +26,7 @@ RULE_MODULES = (
     "quote_not_in_source",
     "value_differs_from_quote",
     "parts_do_not_sum_to_total",
+    "share_does_not_match",
     "change_does_not_add_up",
     "derived_figure_out_of_range",
     "qualifier_does_not_hold",
