@@ -63,7 +63,7 @@ from factcheck.context import Context
 from factcheck.interval import DivisionByZero, Interval
 from factcheck.model import Check, Claim, Numbers, Outcome, RuleResult, Span
 from factcheck.notation import format_interval, format_number, format_quantity, format_reading
-from factcheck.numbers import FigureError, Reading, parse_figure
+from factcheck.numbers import FigureError, Reading
 from factcheck.tolerance import (
     compare,
     nearest_operand,
@@ -107,7 +107,7 @@ def _stated(claim: Claim, check: Check, context: Context) -> tuple[Reading | Non
     if figure is not None:
         return figure.reading, True
     try:
-        return parse_figure(text, context.language(claim)), False
+        return context.reader.parse(text, context.language(claim)), False
     except FigureError:
         return None, False
 
