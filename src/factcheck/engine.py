@@ -21,9 +21,17 @@ from factcheck.model import (
     Report,
     RuleResult,
     Summary,
+    SuppressionUse,
     Verdict,
 )
-from factcheck.rules import Rule, all_rules, rule_for_check
+from factcheck.rules import (
+    AFTER_SUPPRESSIONS,
+    Rule,
+    all_rules,
+    find_rule,
+    references,
+    rule_for_check,
+)
 from factcheck.yamltree import suggestion
 
 
@@ -153,8 +161,79 @@ def _value_problems(
     ]
 
 
+def validate_suppressions(claim: Claim) -> list[InputProblem]:
+    """Problems with a claim's suppressions: a rule that does not exist, or one that looks
+    at suppressions themselves and so cannot be suppressed."""
+    problems = []
+    for suppression in claim.suppressions:
+        rule = find_rule(suppression.rule)
+        if rule is None:
+            problems.append(
+                InputProblem(
+                    suppression.rule_location,
+                    f"unknown rule {suppression.rule!r} in a suppression"
+                    f"{suggestion(suppression.rule, references())}; name a rule by its code "
+                    "or its name (factcheck rules lists them)",
+                )
+            )
+        elif rule.phase == AFTER_SUPPRESSIONS:
+            problems.append(
+                InputProblem(
+                    suppression.rule_location,
+                    f"{rule.title} cannot be suppressed: remove the suppression it reports, "
+                    "or add the rule to 'ignore' in the configuration",
+                )
+            )
+    return problems
+
+
+def _suppress(
+    claim: Claim, findings: list[Finding], ran: set[str]
+) -> tuple[list[Finding], list[SuppressionUse]]:
+    """Mark each failure or warning a suppression of the claim covers (a figure's or a
+    check's own suppression before one of the whole claim), and say what each suppression
+    came to. Only the rules in ``ran`` looked at the claim."""
+    import dataclasses
+
+    resolved = [
+        (suppression, rule)
+        for suppression in claim.suppressions
+        if (rule := find_rule(suppression.rule)) and rule.phase != AFTER_SUPPRESSIONS
+    ]
+    used: set[int] = set()
+    marked = []
+    for finding in findings:
+        if finding.outcome in (Outcome.FAIL, Outcome.WARN):
+            covering = [
+                index
+                for index, (suppression, rule) in enumerate(resolved)
+                if rule.code == finding.code and suppression.covers(finding.location)
+            ]
+            if covering:
+                used.update(covering)
+                narrowest = min(covering, key=lambda index: not resolved[index][0].scope)
+                finding = dataclasses.replace(finding, suppressed=resolved[narrowest][0].reason)
+        marked.append(finding)
+    uses = []
+    for index, (suppression, rule) in enumerate(resolved):
+        undecided = any(
+            f.code == rule.code
+            and f.outcome is Outcome.NOT_EVALUATED
+            and suppression.covers(f.location)
+            for f in findings
+        )
+        if index in used:
+            state = "used"
+        elif rule.code not in ran or undecided:
+            state = "unknown"
+        else:
+            state = "unused"
+        uses.append(SuppressionUse(suppression, rule.code, state))
+    return marked, uses
+
+
 def _verdict(claim: Claim, findings: Iterable[Finding]) -> Verdict:
-    findings = list(findings)
+    findings = [finding for finding in findings if finding.suppressed is None]
     outcomes = {finding.outcome for finding in findings}
     if any(f.outcome is Outcome.FAIL and f.gross for f in findings):
         return Verdict.GROSSLY_INCONSISTENT
@@ -197,10 +276,11 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
     results = []
     for claim in claims:
         claim_problems = validate_checks(claim, context)
-        problems += claim_problems
+        problems += claim_problems + validate_suppressions(claim)
         findings: list[Finding] = []
+        ran: set[str] = set()
         for rule in all_rules():
-            if claim_problems and rule.check is not None:
+            if rule.phase == AFTER_SUPPRESSIONS or (claim_problems and rule.check is not None):
                 continue
             level = settings.levels.get(rule.code, rule.level)
             if rule.code in settings.off:
@@ -208,8 +288,16 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
             else:
                 options = settings.options.get(rule.code) or rule.module.Options()
                 results_of_rule = rule.module.evaluate(claim, context, options)
+                ran.add(rule.code)
             for result in results_of_rule:
                 findings.append(_stamp(rule, level, claim, result))
+        findings, uses = _suppress(claim, findings, ran)
+        for rule in all_rules():
+            if rule.phase == AFTER_SUPPRESSIONS and rule.code not in settings.off:
+                level = settings.levels.get(rule.code, rule.level)
+                options = settings.options.get(rule.code) or rule.module.Options()
+                for result in rule.module.evaluate(claim, uses, options):
+                    findings.append(_stamp(rule, level, claim, result))
         findings.sort(key=lambda f: (f.location, f.code))
         results.append(
             ClaimResult(claim, context.source(claim), tuple(findings), _verdict(claim, findings))
@@ -217,7 +305,7 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
     every = [finding for result in results for finding in result.findings]
 
     def count(outcome: Outcome) -> int:
-        return sum(1 for finding in every if finding.outcome is outcome)
+        return sum(1 for f in every if f.outcome is outcome and f.suppressed is None)
 
     summary = Summary(
         claims=len(results),
@@ -227,6 +315,7 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
         not_evaluated=count(Outcome.NOT_EVALUATED),
         not_checkable=sum(1 for r in results if r.verdict is Verdict.NOT_CHECKABLE),
         input_problems=len(problems),
+        suppressed=sum(1 for finding in every if finding.suppressed is not None),
     )
     return Report(
         results=tuple(results),

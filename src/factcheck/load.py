@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.model import Check, Claim, Figure, InputProblem, Location, Source
+from factcheck.model import Check, Claim, Figure, InputProblem, Location, Source, Suppression
 from factcheck.numbers import Reader
 from factcheck.yamltree import (
     InputError,
@@ -35,8 +35,11 @@ _FIGURE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 SOURCE_KEYS_REQUIRED = ("title", "publisher", "language", "text")
 SOURCE_KEYS_OPTIONAL = ("url", "published", "author")
 CLAIM_KEYS_REQUIRED = ("id", "source", "claim")
-CLAIM_KEYS_OPTIONAL = ("quote", "note", "figures", "checks")
+CLAIM_KEYS_OPTIONAL = ("quote", "note", "figures", "checks", "suppress")
 FIGURE_KEYS_REQUIRED = ("quote", "value")
+FIGURE_KEYS_OPTIONAL = ("suppress",)
+SUPPRESS = "suppress"
+SUPPRESSION_KEYS = ("rule", "reason")
 
 
 @dataclass
@@ -200,8 +203,11 @@ def load_claim(
             )
         )
     language = source.language if source else "de"
-    figures = _figures(root.entries.get("figures"), language, errors, reader or Reader())
-    checks = _checks(root.entries.get("checks"), errors)
+    suppressions = _suppressions(root.entries.get(SUPPRESS), "the claim", (), errors)
+    figures = _figures(
+        root.entries.get("figures"), language, errors, reader or Reader(), suppressions
+    )
+    checks = _checks(root.entries.get("checks"), errors, suppressions)
     if "id" not in root.entries or "source" not in root.entries or "claim" not in root.entries:
         return None
     return Claim(
@@ -213,11 +219,57 @@ def load_claim(
         location=root.location,
         quote=quote,
         note=note,
+        suppressions=tuple(suppressions),
     )
 
 
+def _suppressions(
+    node: Node | None, target: str, scope: tuple[Location, ...], errors: list[InputError]
+) -> list[Suppression]:
+    """The ``suppress`` list of a claim, a figure or a check: each entry names a rule and
+    says why its finding does not apply."""
+    if node is None:
+        return []
+    shape = "a list of {rule: CODE or name, reason: why the finding does not apply}"
+    if not isinstance(node, Sequence):
+        errors.append(InputError(node.location, f"'suppress' of {target} must be {shape}"))
+        return []
+    found = []
+    for item in node.items:
+        if not isinstance(item, Mapping):
+            errors.append(InputError(item.location, f"each suppression must be {shape}"))
+            continue
+        problems = check_keys(item, "a suppression", SUPPRESSION_KEYS, ())
+        if problems:
+            errors += problems
+            continue
+        try:
+            rule = text_of(item, "rule", "the suppression's") or ""
+            reason = " ".join((text_of(item, "reason", "the suppression's") or "").split())
+        except InputError as error:
+            errors.append(error)
+            continue
+        if not reason:
+            errors.append(
+                InputError(
+                    item.entries["reason"].location,
+                    f"the suppression of {rule} has an empty 'reason'; say why the finding "
+                    "does not apply, for the next reader",
+                )
+            )
+            continue
+        found.append(
+            Suppression(rule, reason, item.location, item.entries["rule"].location, scope, target)
+        )
+    return found
+
+
 def _figures(
-    node: Node | None, language: str, errors: list[InputError], reader: Reader
+    node: Node | None,
+    language: str,
+    errors: list[InputError],
+    reader: Reader,
+    suppressions: list[Suppression],
 ) -> dict[str, Figure]:
     from factcheck.numbers import FigureError
 
@@ -238,7 +290,9 @@ def _figures(
             continue
         try:
             entry = expect_mapping(figure_node, f"figure {name!r}")
-            problems = check_keys(entry, f"figure {name!r}", FIGURE_KEYS_REQUIRED, ())
+            problems = check_keys(
+                entry, f"figure {name!r}", FIGURE_KEYS_REQUIRED, FIGURE_KEYS_OPTIONAL
+            )
             if any(key[:1].isdigit() for key in entry.entries):
                 problems.append(
                     InputError(
@@ -256,6 +310,13 @@ def _figures(
             errors.append(error)
             continue
         value_location = entry.entries["value"].location
+        quote_location = entry.entries["quote"].location
+        suppressions += _suppressions(
+            entry.entries.get(SUPPRESS),
+            f"figure {name!r}",
+            (where, quote_location, value_location),
+            errors,
+        )
         try:
             reading = reader.parse(value, language)
         except FigureError as error:
@@ -267,7 +328,7 @@ def _figures(
             value_text=value,
             reading=reading,
             location=where,
-            quote_location=entry.entries["quote"].location,
+            quote_location=quote_location,
             value_location=value_location,
         )
     return figures
@@ -280,7 +341,9 @@ def _nonempty(entry: Mapping, key: str, figure: str) -> str:
     return text
 
 
-def _checks(node: Node | None, errors: list[InputError]) -> tuple[Check, ...]:
+def _checks(
+    node: Node | None, errors: list[InputError], suppressions: list[Suppression]
+) -> tuple[Check, ...]:
     if node is None:
         return ()
     if not isinstance(node, Sequence):
@@ -295,7 +358,13 @@ def _checks(node: Node | None, errors: list[InputError]) -> tuple[Check, ...]:
             continue
         params: dict[str, object] = {}
         locations: dict[str, Location] = {}
-        for key, value in item.entries.items():
+        entries = {k: v for k, v in item.entries.items() if k != SUPPRESS}
+        if not entries:
+            errors.append(
+                InputError(item.location, "a check needs its kind, such as 'sum: [a, b]'")
+            )
+            continue
+        for key, value in entries.items():
             locations[key] = value.location
             if isinstance(value, Scalar):
                 params[key] = value.value
@@ -307,6 +376,9 @@ def _checks(node: Node | None, errors: list[InputError]) -> tuple[Check, ...]:
                 errors.append(
                     InputError(value.location, f"check key {key!r} must be a text or a list")
                 )
-        kind = next(iter(item.entries))
+        kind = next(iter(entries))
+        scope = (item.location, *locations.values())
+        target = f"the {kind!r} check at line {item.location.line}"
+        suppressions += _suppressions(item.entries.get(SUPPRESS), target, scope, errors)
         checks.append(Check(kind, params, item.location, locations))
     return tuple(checks)

@@ -69,6 +69,28 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """A finding the editor has reviewed and accepts, with the reason why.
+
+    ``rule`` is the code or name as written; ``scope`` holds the locations a finding must
+    stand at to be suppressed (a figure's or a check's), and is empty for a suppression of
+    the whole claim.
+    """
+
+    rule: str
+    reason: str
+    location: Location
+    rule_location: Location
+    scope: tuple[Location, ...] = ()
+    #: What the suppression is attached to, for messages: "the claim", "figure 'total'".
+    target: str = "the claim"
+
+    def covers(self, location: Location) -> bool:
+        """Whether a finding at ``location`` is in the suppression's scope."""
+        return not self.scope or location in self.scope
+
+
+@dataclass(frozen=True)
 class Claim:
     """One claim of a source: what it says, the figures it states, the checks that relate them."""
 
@@ -80,6 +102,7 @@ class Claim:
     location: Location
     quote: str | None = None
     note: str | None = None
+    suppressions: tuple[Suppression, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,6 +201,20 @@ class Finding:
     arithmetic: str | None = None
     numbers: Numbers = field(default_factory=Numbers)
     consistency: bool = True
+    #: The reason of the suppression that accepts this failure or warning, if one does; a
+    #: suppressed finding keeps its outcome but neither fails the run nor counts as failed.
+    suppressed: str | None = None
+
+
+@dataclass(frozen=True)
+class SuppressionUse:
+    """What a suppression came to in a run: ``used`` (it suppressed a failure or warning),
+    ``unused`` (its rule ran on its scope and nothing there failed or warned), or
+    ``unknown`` (its rule did not run there, or could not tell)."""
+
+    suppression: Suppression
+    code: str
+    state: str
 
 
 @dataclass(frozen=True)
@@ -212,6 +249,8 @@ class Summary:
     not_evaluated: int
     not_checkable: int
     input_problems: int
+    #: Failures and warnings a suppression accepts; they are not counted as failed or warned.
+    suppressed: int = 0
 
 
 @dataclass(frozen=True)

@@ -47,3 +47,23 @@ def test_quote_not_in_source_shows_the_closest_passage_with_its_line(source_dir:
 def test_quote_like_nothing_in_the_source_says_to_copy_it_from_there(source_dir: Path):
     [finding] = _findings(source_dir, "xq")
     assert finding.message.endswith("nothing in it is alike: copy the quote from the source text")
+
+
+def test_option_ignore_case_finds_a_quote_that_starts_mid_sentence(source_dir: Path):
+    from factcheck.engine import Settings
+    from factcheck.rules.quote_not_in_source import Options
+
+    (source_dir / "q.yaml").write_text(
+        f"id: q\nsource: {SOURCE_SLUG}\nclaim: x\nfigures:\n"
+        "  total:\n    quote: 'hierfür wurden 13,4 Millionen Euro veranschlagt'\n"
+        "    value: 13,4 Mio. €\n",
+        encoding="utf-8",
+    )
+    for settings, outcome in (
+        (Settings(), Outcome.FAIL),
+        (Settings(options={"FC001": Options(ignore_case=True)}), Outcome.PASS),
+    ):
+        result = next(
+            r for r in run(load_corpus([source_dir]), settings).results if r.claim.id == "q"
+        )
+        assert [f.outcome for f in result.findings if f.code == "FC001"] == [outcome]

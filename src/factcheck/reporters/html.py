@@ -151,6 +151,7 @@ code, .mono {
 .check .outcome { font-weight: 700; }
 .outcome.ok { color: var(--ok); } .outcome.bad { color: var(--bad); }
 .outcome.warn { color: var(--warn); } .outcome.ne { color: var(--ne); }
+.outcome.sup { color: var(--muted); } .reason { font-style: italic; }
 .arithmetic {
   display: block; background: var(--panel); border-radius: 4px; padding: 0.3rem 0.5rem;
   margin: 0.3rem 0; font-size: 1rem;
@@ -397,17 +398,30 @@ def pictures(finding: Finding, lang: str) -> str:
     )
 
 
+def _outcome_mark(finding: Finding) -> tuple[str, str]:
+    """The CSS class and the words of a finding's outcome: "~ suppressed fail" for a
+    failure a suppression accepts."""
+    if finding.suppressed is not None:
+        return "sup", f"~ suppressed {finding.outcome.value}"
+    return _OUTCOME_CLASS[finding.outcome], (
+        f"{_OUTCOME_SYMBOL[finding.outcome]} {finding.outcome.value}"
+    )
+
+
 def _finding(finding: Finding, lang: str, with_pictures: bool) -> str:
-    css = _OUTCOME_CLASS[finding.outcome]
-    gross = " <b>(gross)</b>" if finding.gross and finding.outcome is Outcome.FAIL else ""
+    css, mark = _outcome_mark(finding)
+    gross = ""
+    if finding.gross and finding.outcome is Outcome.FAIL and finding.suppressed is None:
+        gross = " <b>(gross)</b>"
     parts = [
-        f'<div class="check {css}"><span class="outcome {css}">'
-        f"{_OUTCOME_SYMBOL[finding.outcome]} {_e(finding.outcome.value)}</span>{gross} "
+        f'<div class="check {css}"><span class="outcome {css}">{_e(mark)}</span>{gross} '
         f'<span class="mono">{_e(finding.code)}</span> {_e(finding.rule)}'
     ]
     if finding.arithmetic:
         parts.append(f'<code class="arithmetic">{_e(finding.arithmetic)}</code>')
     parts.append(f"<p>{_e(finding.message)}</p>")
+    if finding.suppressed is not None:
+        parts.append(f'<p class="reason">Suppressed: {_e(finding.suppressed)}</p>')
     if with_pictures:
         parts.append(pictures(finding, lang))
     parts.append(f'<div class="where">{_e(finding.location)}</div></div>')
@@ -436,8 +450,8 @@ def _quote(text: str, source: Source | None, lang: str) -> str:
 
 def _figure(figure: Figure, findings: list[Finding], source: Source | None, lang: str) -> str:
     marks = "".join(
-        f' <span class="outcome {_OUTCOME_CLASS[f.outcome]}" title="{_e(f.code)} {_e(f.rule)}">'
-        f"{_OUTCOME_SYMBOL[f.outcome]} {_e(f.code)}</span>"
+        f' <span class="outcome {_outcome_mark(f)[0]}" title="{_e(f.code)} {_e(f.rule)}">'
+        f"{_e(_outcome_mark(f)[1].split()[0])} {_e(f.code)}</span>"
         for f in findings
     )
     return (
@@ -519,6 +533,8 @@ def _summary(report: Report) -> str:
         ("claims not checkable", summary.not_checkable, "nc"),
         ("input problems", summary.input_problems, "bad" if summary.input_problems else ""),
     ]
+    if summary.suppressed:
+        cards.append(("checks suppressed", summary.suppressed, ""))
     items = "".join(
         f'<li class="{css_}"><span class="n">{count}</span>{_e(label)}</li>'
         for label, count, css_ in cards

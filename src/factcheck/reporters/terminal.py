@@ -32,6 +32,12 @@ def _finding_line(finding: Finding) -> str:
 
     symbol, style = _OUTCOME_STYLE[finding.outcome]
     gross = " [bold red](gross)[/]" if finding.gross and finding.outcome is Outcome.FAIL else ""
+    if finding.suppressed is not None:
+        return (
+            f"  [cyan]~ suppressed {finding.outcome.value}[/] [dim]{finding.code} "
+            f"{escape(str(finding.location))}[/]\n      {escape(finding.message)}"
+            f"\n      [cyan]reason:[/] {escape(finding.suppressed)}"
+        )
     return (
         f"  [{style}]{symbol} {finding.outcome.value}[/] [dim]{finding.code} "
         f"{escape(str(finding.location))}[/]{gross}\n      {escape(finding.message)}"
@@ -83,27 +89,25 @@ def render(report: Report, out: TextIO) -> None:
         console.print()
     summary = report.summary
     table = Table(title="Summary", title_justify="left", show_edge=True)
-    for column in (
-        "claims",
-        "passed",
-        "failed",
-        "warned",
-        "not evaluated",
-        "not checkable",
-        "input problems",
-    ):
+    columns = {
+        "claims": summary.claims,
+        "passed": summary.passed,
+        "failed": summary.failed,
+        "warned": summary.warned,
+        "not evaluated": summary.not_evaluated,
+        "not checkable": summary.not_checkable,
+        "input problems": summary.input_problems,
+    }
+    suppressed = ""
+    if summary.suppressed:
+        columns["suppressed"] = summary.suppressed
+        suppressed = "'suppressed' counts failures and warnings a suppression accepts. "
+    for column in columns:
         table.add_column(column, justify="right")
-    table.add_row(
-        str(summary.claims),
-        str(summary.passed),
-        str(summary.failed),
-        str(summary.warned),
-        str(summary.not_evaluated),
-        str(summary.not_checkable),
-        str(summary.input_problems),
-    )
+    table.add_row(*(str(count) for count in columns.values()))
     console.print(table)
     console.print(
         f"[dim]checks passed, failed, warned and not evaluated are counted over all claims; "
-        f"'not checkable' counts claims no rule can check. {escape(provenance_text(report))}[/]"
+        f"'not checkable' counts claims no rule can check. {suppressed}"
+        f"{escape(provenance_text(report))}[/]"
     )

@@ -30,11 +30,17 @@ RULE_MODULES = (
     "change_does_not_add_up",
     "derived_figure_out_of_range",
     "qualifier_does_not_hold",
+    "unused_suppression",
 )
 
 #: The levels a rule can have. A failure at ``warning`` is reported as ``warn`` and fails a
 #: run only with ``--strict``.
 LEVELS = ("error", "warning")
+
+#: The ``PHASE`` of a rule that looks at what the claim's suppressions came to, after every
+#: other rule ran: its ``evaluate(claim, uses, options)`` takes the claim's
+#: ``SuppressionUse``s instead of a Context. Every other rule has the phase ``claim``.
+AFTER_SUPPRESSIONS = "after-suppressions"
 
 #: Where the generated rule reference lives, relative to the project root.
 DOCS_PATH = "docs/rules.md"
@@ -89,6 +95,7 @@ class Rule:
     check: str | None
     params: dict[str, str]
     module: ModuleType
+    phase: str = "claim"
 
     @property
     def doc(self) -> str:
@@ -148,6 +155,7 @@ def all_rules() -> tuple[Rule, ...]:
                 check=module.CHECK,
                 params=dict(getattr(module, "PARAMS", {})),
                 module=module,
+                phase=getattr(module, "PHASE", "claim"),
             )
         )
     return tuple(sorted(rules, key=lambda rule: rule.code))
