@@ -14,6 +14,7 @@ from factcheck.expression import (
     evaluate,
     names,
     parse,
+    parse_relation,
     render,
     value,
 )
@@ -140,3 +141,44 @@ def test_ten_thousand_deep_parentheses_are_rejected_fast():
         parse("-" * 60 + "1")
     assert time.perf_counter() - started < 0.1
     assert _eval("(" * MAX_DEPTH + "1" + ")" * MAX_DEPTH).nominal == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("a <= b", "≤"),
+        ("a ≤ b", "≤"),
+        ("a < b", "<"),
+        ("a = b", "="),
+        ("a == b", "="),
+        ("a >= b", "≥"),
+        ("a ≥ b", "≥"),
+        ("a > b", ">"),
+    ],
+)
+def test_a_comparison_reads_every_way_of_writing_its_relation(text: str, relation: str):
+    read = parse_relation(text)
+    assert read.relation == relation
+    assert [name.name for side in read.sides for name in names(side)] == ["a", "b"]
+
+
+def test_a_comparison_counts_columns_from_the_start_of_the_text():
+    read = parse_relation("x.a + 1 <= other-claim.b")
+    assert [(n.name, n.column) for n in names(read.right)] == [("other-claim.b", 12)]
+    with pytest.raises(ExpressionError, match="found the end at column 12"):
+        parse_relation("a + 1 <= (b")
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("a b", "expected a comparison of two sides with one of < <= = >= > (or ≤ ≥) at column 1"),
+        ("a < b < c", "a comparison has one relation; found a second, '<' at column 7"),
+        ("<= b", "the left side of the comparison is empty at column 1"),
+        ("a <= ", "the right side of the comparison is empty at column 5"),
+    ],
+)
+def test_a_malformed_comparison_says_what_and_where(text: str, error: str):
+    with pytest.raises(ExpressionError) as raised:
+        parse_relation(text)
+    assert str(raised.value) == error

@@ -7,8 +7,12 @@ from decimal import Decimal as D
 from factcheck.interval import INFINITY, Interval
 from factcheck.tolerance import (
     nearest_operand,
+    nearest_within,
     opposite_direction,
+    order_reversed,
     qualifier_broken,
+    relation_holds,
+    relation_side,
     share_broken,
     share_threshold,
     side,
@@ -120,3 +124,38 @@ def test_the_threshold_is_the_end_that_is_not_none_or_all():
     assert share_threshold(almost_all, D("0.926")) == D("0.9")
     assert share_threshold(almost_all, D("0.98")) == D(1)
     assert share_threshold(Interval(D(1), D(1)), D("0.9")) == D(1)
+
+
+def test_a_stated_order_holds_when_some_values_of_the_sides_stand_in_it():
+    point = Interval.point
+    rund_600 = Interval(D(550), D(650))
+    assert relation_holds(point(D(54)), "≤", point(D(54)))
+    assert not relation_holds(point(D(54)), "<", point(D(54)))
+    assert relation_holds(rund_600, "≤", point(D(551)))
+    assert not relation_holds(rund_600, "≤", point(D(549)))
+    assert not relation_holds(Interval(D(5), D(6), lo_open=True), "≤", point(D(5)))
+    assert relation_holds(point(D(5)), "<", Interval(D(5), D(6), lo_open=True))
+    assert relation_holds(point(D(60)), "≥", point(D(54)))
+    assert not relation_holds(point(D(50)), ">", point(D(54)))
+    assert relation_holds(rund_600, "=", point(D(640)))
+    assert not relation_holds(rund_600, "=", point(D(700)))
+
+
+def test_relation_side_and_which_failures_are_gross():
+    point = Interval.point
+    assert relation_side(point(D(56)), "≤", point(D(54))) == 1
+    assert relation_side(point(D(50)), ">", point(D(54))) == -1
+    assert relation_side(point(D(50)), "=", point(D(54))) == -1
+    assert relation_side(point(D(50)), "≤", point(D(54))) == 0
+    assert order_reversed(False, "≤")
+    assert not order_reversed(False, "=")
+    assert not order_reversed(True, "<")
+
+
+def test_nearest_within_keeps_an_exact_count_inside_open_ends():
+    over_5000 = Interval(D(5000), INFINITY, lo_open=True, hi_open=True)
+    assert nearest_within(over_5000, D(4800), D(1), exact=True) == D(5001)
+    assert nearest_within(Interval(D(50), D(50)), D(52), D(1), exact=True) == D(50)
+    assert nearest_within(Interval(D("51.03"), D("51.57")), D(50), D(1), exact=True) is None
+    # A rounded figure needs only its rounding to meet: 13,5 rounds from 13,45.
+    assert nearest_within(Interval(D("13.35"), D("13.45")), D("13.6"), D("0.1")) == D("13.5")

@@ -108,7 +108,7 @@ def validate_checks(claim: Claim, context: Context) -> list[InputProblem]:
                     )
                 )
                 continue
-            if kind in ("expression", "figure-or-value"):
+            if kind in ("expression", "comparison", "figure-or-value"):
                 problems += _value_problems(claim, context, kind, key, value, where)
                 continue
             names = value if isinstance(value, list) else [value]
@@ -129,8 +129,9 @@ def validate_checks(claim: Claim, context: Context) -> list[InputProblem]:
 def _value_problems(
     claim: Claim, context: Context, kind: str, key: str, value: object, where: Location
 ) -> list[InputProblem]:
-    """Problems with an expression over figures, or a figure name or written figure."""
-    from factcheck.expression import ExpressionError, names, parse
+    """Problems with an expression or a comparison over figures, or a figure name or
+    written figure."""
+    from factcheck.expression import ExpressionError, names, parse, parse_relation
     from factcheck.numbers import FigureError
 
     if not isinstance(value, str):
@@ -147,15 +148,17 @@ def _value_problems(
             ]
         return []
     try:
-        node = parse(value)
+        nodes = [parse(value)] if kind == "expression" else list(parse_relation(value).sides)
     except ExpressionError as error:
-        return [InputProblem(where, f"{key!r} is not an expression over figures: {error}")]
+        what = "an expression" if kind == "expression" else "a comparison"
+        return [InputProblem(where, f"{key!r} is not {what} over figures: {error}")]
     return [
         InputProblem(
             where,
             f"unknown figure {name.name!r} at column {name.column} of {key!r}"
             f"{suggestion(name.name, context.figure_names(claim))}",
         )
+        for node in nodes
         for name in names(node)
         if context.figure(claim, name.name) is None
     ]

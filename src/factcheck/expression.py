@@ -236,6 +236,49 @@ def parse(text: str) -> Node:
     return node
 
 
+#: The relations a comparison may state, as written (ASCII or mathematical) -> as read.
+RELATIONS = {"<=": "≤", "≤": "≤", ">=": "≥", "≥": "≥", "==": "=", "=": "=", "<": "<", ">": ">"}
+_RELATION = re.compile(r"<=|>=|==|≤|≥|<|>|=")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``left relation right``: two expressions and one of ``≤ < = ≥ >``."""
+
+    left: Node
+    relation: str
+    right: Node
+
+    @property
+    def sides(self) -> tuple[Node, Node]:
+        """The left and the right expression."""
+        return self.left, self.right
+
+
+def parse_relation(text: str) -> Relation:
+    """A comparison of two expressions, such as ``mit_zentrum <= kreisebene``;
+    ExpressionError with the column of the problem."""
+    found = list(_RELATION.finditer(text))
+    if not found:
+        raise ExpressionError(
+            "expected a comparison of two sides with one of < <= = >= > (or ≤ ≥)", 1
+        )
+    if len(found) > 1:
+        extra = found[1]
+        raise ExpressionError(
+            f"a comparison has one relation; found a second, {extra.group()!r}", extra.start() + 1
+        )
+    relation = found[0]
+    if not text[: relation.start()].strip():
+        raise ExpressionError("the left side of the comparison is empty", 1)
+    if not text[relation.end() :].strip():
+        raise ExpressionError("the right side of the comparison is empty", relation.end() + 1)
+    # The right side is padded to its place, so columns count from the start of ``text``.
+    left = parse(text[: relation.start()])
+    right = parse(" " * relation.end() + text[relation.end() :])
+    return Relation(left, RELATIONS[relation.group()], right)
+
+
 def names(node: Node) -> Iterator[Name]:
     """Every figure name in the expression, in the order written."""
     if isinstance(node, Name):

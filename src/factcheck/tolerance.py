@@ -65,6 +65,29 @@ def nearest_written(allowed: Interval, value: Decimal, precision: Decimal) -> De
     return steps * precision
 
 
+def nearest_within(
+    allowed: Interval, value: Decimal, precision: Decimal, exact: bool = False
+) -> Decimal | None:
+    """The value nearest to ``value``, written at ``precision``, that makes a figure meet
+    ``allowed``. A figure that is ``exact``ly its written value (a count: "50" is 50) must
+    lie in ``allowed``, open ends respected, and None is returned when no multiple of
+    ``precision`` does; any other figure's rounding interval need only meet ``allowed``
+    (see :func:`nearest_written`)."""
+    if not exact:
+        return nearest_written(allowed, value, precision)
+    if allowed.contains(value):
+        return value
+    step = precision if precision > 0 else Decimal(1)
+    target = allowed.nearest(value)
+    rounding = ROUND_CEILING if target > value else ROUND_FLOOR
+    candidate = (target / step).to_integral_value(rounding=rounding) * step
+    direction = 1 if target > value else -1
+    for inward in (candidate, candidate + direction * step):
+        if allowed.contains(inward):
+            return inward
+    return None
+
+
 def qualifier_broken(holds: bool, qualifier: str | None) -> bool:
     """Whether a failed check is gross because the stated figure carries a qualifier.
 
@@ -248,3 +271,35 @@ def share_threshold(allowed: Interval, share: Decimal) -> Decimal:
     limits = [end for end, is_open in ends if is_open or end not in (0, 1)]
     candidates = limits or [end for end, _ in ends]
     return min(candidates, key=lambda end: abs(end - share))
+
+
+def relation_holds(left: Interval, relation: str, right: Interval) -> bool:
+    """Whether some value of ``left`` and some value of ``right`` stand in ``relation``
+    (one of ≤ < = ≥ >): rounding never makes a stated comparison fail. "54 ≤ 54" holds;
+    "54 < 54" does not, nor does "rund 600 ≤ 500" (550 is the least "rund 600" can be)."""
+    if relation == "=":
+        return left.meets(right)
+    if relation in ("≥", ">"):
+        return relation_holds(right, "≤" if relation == "≥" else "<", left)
+    if left.lo < right.hi:
+        return True
+    both_closed = not left.lo_open and not right.hi_open
+    return relation == "≤" and left.lo == right.hi and both_closed
+
+
+def relation_side(left: Interval, relation: str, right: Interval) -> int:
+    """0 when the relation holds; +1 when ``left`` lies too high for it, -1 too low."""
+    if relation_holds(left, relation, right):
+        return 0
+    if relation in ("≤", "<"):
+        return 1
+    if relation in ("≥", ">"):
+        return -1
+    return side(left, right)
+
+
+def order_reversed(holds: bool, relation: str) -> bool:
+    """Whether a failed comparison is gross: an order was stated ("50 ≤ 54") and the figures
+    stand the other way round beyond rounding, so the claim says the opposite of what its
+    figures show. A failed "=" is an inconsistency, as with the same figure stated twice."""
+    return not holds and relation != "="

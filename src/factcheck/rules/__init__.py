@@ -27,6 +27,8 @@ RULE_MODULES = (
     "value_differs_from_quote",
     "parts_do_not_sum_to_total",
     "share_does_not_match",
+    "same_figure_disagrees",
+    "comparison_does_not_hold",
     "change_does_not_add_up",
     "derived_figure_out_of_range",
     "qualifier_does_not_hold",
