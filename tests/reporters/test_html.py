@@ -261,7 +261,9 @@ def test_share_bar_renders_in_chromium_filled_to_the_share_with_the_threshold_ma
     )
     assert fill / track_width == pytest.approx(50 / 54, abs=0.01)
     assert (line - track_left) / track_width == pytest.approx(0.9, abs=0.01)
-    label = page.evaluate("document.querySelector('#ki-50-von-54 .row-label').textContent")
+    label = page.evaluate(
+        "document.querySelector('#ki-50-von-54 figure.share .row-label').textContent"
+    )
     assert label == "share: 50 von 54 = 92,6 %; threshold 90,0 %"
 
 
