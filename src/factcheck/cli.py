@@ -132,6 +132,61 @@ def show_config(
     typer.echo(as_json(config) if output_format is ConfigFormat.json else as_text(config), nl=False)
 
 
+class RulesFormat(StrEnum):
+    """The formats ``rules`` can print."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[
+        RulesFormat,
+        typer.Option(
+            "--format", help="text, json, or markdown (the whole reference, docs/rules.md)."
+        ),
+    ] = RulesFormat.text,
+) -> None:
+    """List every rule: code, name, default level and what it finds."""
+    from factcheck import ruledocs
+
+    if output_format is RulesFormat.json:
+        typer.echo(ruledocs.listing_json(), nl=False)
+    elif output_format is RulesFormat.markdown:
+        typer.echo(ruledocs.reference(), nl=False)
+    else:
+        typer.echo(ruledocs.listing(), nl=False)
+
+
+@app.command("rule")
+def explain_rule(
+    reference: Annotated[str, typer.Argument(help="A rule's code (FC101) or name.")],
+) -> None:
+    """Explain one rule: what it checks, why it matters, examples that pass and fail."""
+    import sys
+
+    from factcheck import ruledocs
+    from factcheck.rules import find_rule, references
+    from factcheck.yamltree import suggestion
+
+    rule = find_rule(reference) or find_rule(reference.upper())
+    if rule is None:
+        _fail(
+            f"unknown rule {reference!r}{suggestion(reference, references())}; "
+            "'factcheck rules' lists them"
+        )
+    text = ruledocs.markdown(rule)
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+    else:
+        typer.echo(text)
+
+
 def main() -> None:
     """Entry point of the ``factcheck`` console script."""
     app()

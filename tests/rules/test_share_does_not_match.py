@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import textwrap
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -183,16 +181,3 @@ def test_the_bundled_corpus_checks_nahezu_flaechendeckend(factcheck):
         "50 von 54 = 92,6 %: abdeckung 'nahezu flächendeckend' allows at least 90 % and "
         "less than 100 % (threshold 90 %)" in run.out
     )
-
-
-def test_the_documented_examples_pass_then_fail(source_dir: Path):
-    from factcheck.rules import share_does_not_match
-
-    outcomes = []
-    for block in re.findall(r"```yaml\n(.*?)```", share_does_not_match.__doc__ or "", re.S):
-        claim = f"id: example\nsource: {SOURCE_SLUG}\nclaim: x\n" + textwrap.dedent(block)
-        (source_dir / "example.yaml").write_text(claim, "utf-8")
-        report = run(load_corpus([source_dir]))
-        result = next(r for r in report.results if r.claim.id == "example")
-        outcomes += [f.outcome for f in result.findings if f.code == "FC102"]
-    assert outcomes == [Outcome.PASS, Outcome.FAIL]
