@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import textwrap
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -143,16 +141,3 @@ def test_the_cli_reports_the_disagreement_and_exits_1(factcheck, source_dir: Pat
         "mit_zentrum 52 = ki-50-von-54.mit_zentrum 50 does not hold: mit_zentrum and "
         "ki-50-von-54.mit_zentrum differ by 2" in run.out
     )
-
-
-def test_the_documented_examples_pass_then_fail(source_dir: Path):
-    from factcheck.rules import same_figure_disagrees
-
-    outcomes = []
-    for block in re.findall(r"```yaml\n(.*?)```", same_figure_disagrees.__doc__ or "", re.S):
-        claim = f"id: example\nsource: {SOURCE_SLUG}\nclaim: x\n" + textwrap.dedent(block)
-        (source_dir / "example.yaml").write_text(claim, "utf-8")
-        report = run(load_corpus([source_dir]))
-        result = next(r for r in report.results if r.claim.id == "example")
-        outcomes += [f.outcome for f in result.findings if f.code == "FC103"]
-    assert outcomes == [Outcome.PASS, Outcome.FAIL]
