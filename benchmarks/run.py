@@ -1,0 +1,304 @@
+"""Measure factcheck's speed and memory against its targets, side by side in one run.
+
+    .venv/bin/pip install -e '.[bench]'      # once: adds yamllint, the peer
+    .venv/bin/python benchmarks/run.py         # 1,000 and 10,000 claims
+    .venv/bin/python benchmarks/run.py --full  # and 100,000 claims (several minutes)
+
+Every figure is a ratio of two commands timed on the same files in the same run, so a
+faster or slower machine moves both; docs/performance.md explains each one and shows the
+latest figures. On each synthetic corpus (benchmarks/make_corpus.py) it times:
+
+- the floor: a Python process that reads every YAML file of the corpus and loads it with
+  PyYAML's C loader (``yaml.load(text, CSafeLoader)``), on one core: no YAML tool written in
+  Python reads the files faster;
+- ``factcheck verify`` in one process (``--jobs 1``) and on all cores;
+- yamllint, a peer that reads the same files;
+
+and on every command the peak memory (the largest resident set of the process and its
+children). It also times start-up: ``factcheck --version`` against ``python -c "import
+typer"``, and ``factcheck verify`` on the bundled corpus against ``factcheck --help``. It
+ends with each target, met or missed by how much.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+SEED = 1
+
+#: The floor: read and load every YAML file under a folder with PyYAML's C loader.
+FLOOR_SCRIPT = """
+import os, sys, yaml
+loader = yaml.CSafeLoader
+for folder, _, files in os.walk(sys.argv[1]):
+    for name in sorted(files):
+        if name.endswith((".yaml", ".yml")):
+            with open(os.path.join(folder, name), encoding="utf-8") as file:
+                yaml.load(file.read(), Loader=loader)
+"""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The best of a few runs of one command: wall time, CPU time, peak memory, exit code."""
+
+    wall: float
+    cpu: float
+    peak_kib: int
+    returncode: int
+
+    @property
+    def peak_mib(self) -> float:
+        """Peak resident memory in MiB."""
+        return self.peak_kib / 1024
+
+
+def measure(command: list[str], runs: int = 1, cwd: Path | None = None) -> Measure:
+    """Run ``command`` ``runs`` times with its output discarded; keep the fastest run's
+    times and the largest peak memory. A shared machine only ever makes a run slower, so
+    the fastest is the truest."""
+    results = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        # wait4 gives this child's own usage: its CPU time and its peak resident set
+        # (or that of its largest child, if larger).
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        results.append(Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code))
+    fastest = min(results, key=lambda result: result.wall)
+    peak = max(result.peak_kib for result in results)
+    return Measure(fastest.wall, fastest.cpu, peak, fastest.returncode)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target: a ratio and the limit it must stay under (or at)."""
+
+    name: str
+    value: float | None
+    limit: float
+    strictly_below: bool = False
+    unit: str = "×"
+
+    def line(self) -> str:
+        """``met`` or ``missed`` and by how much, in one line."""
+        relation = "<" if self.strictly_below else "≤"
+        goal = f"target {relation} {self.limit:g}{self.unit}"
+        if self.value is None:
+            return f"  not measured  {self.name} ({goal})"
+        met = self.value < self.limit if self.strictly_below else self.value <= self.limit
+        shown = f"{self.value:.2f}{self.unit}"
+        if met:
+            return f"  met     {self.name}: {shown} ({goal})"
+        over = (self.value / self.limit - 1) * 100
+        return f"  MISSED  {self.name}: {shown} ({goal}; {over:.0f} % over)"
+
+
+def executable(name: str) -> str | None:
+    """The named console script of this Python's environment, or None when not installed."""
+    path = BIN / name
+    return str(path) if path.exists() else shutil.which(name)
+
+
+def cpu_model() -> str:
+    """The processor's name, as lscpu gives it."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as file:
+            for line in file:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def corpus(size: int, folder: Path) -> Path:
+    """A corpus of ``size`` claims under ``folder``, made once and reused."""
+    target = folder / f"claims-{size}-seed{SEED}"
+    done = folder / f"claims-{size}-seed{SEED}.done"
+    if not done.exists():
+        if target.exists():
+            shutil.rmtree(target)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "make_corpus.py"),
+                "--claims",
+                str(size),
+                "--seed",
+                str(SEED),
+                str(target),
+            ],
+            check=True,
+            stderr=subprocess.DEVNULL,
+        )
+        done.touch()
+    return target
+
+
+def has_jobs_option(factcheck: str) -> bool:
+    """Whether this factcheck's verify can spread work over cores (``--jobs``)."""
+    result = subprocess.run(
+        [factcheck, "verify", "--help"], capture_output=True, text=True, check=False
+    )
+    return "--jobs" in result.stdout
+
+
+def row(label: str, result: Measure, floor: Measure | None = None) -> str:
+    """One line of a table: wall and CPU time, peak memory, ratio to the floor."""
+    ratio = f"{result.wall / floor.wall:6.2f}× floor" if floor else ""
+    return (
+        f"  {label:<38} {result.wall:8.2f} s {result.cpu:8.2f} s {result.peak_mib:8.0f} MiB"
+        f"  {ratio}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print every measurement and target."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--full", action="store_true", help="add the 100,000-claim corpus")
+    parser.add_argument(
+        "--sizes", help="claim counts to measure, comma-separated (default 1000,10000)"
+    )
+    parser.add_argument("--runs", type=int, default=1, help="runs per corpus command (best kept)")
+    parser.add_argument("--startup-runs", type=int, default=10, help="runs per start-up command")
+    parser.add_argument(
+        "--corpora",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "factcheck-bench",
+        help="where generated corpora are kept and reused",
+    )
+    parser.add_argument("--no-yamllint", action="store_true", help="skip the peer")
+    args = parser.parse_args(argv)
+    sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else [1000, 10000]
+    if args.full and 100000 not in sizes:
+        sizes.append(100000)
+
+    factcheck = executable("factcheck")
+    if factcheck is None:
+        print("benchmark: factcheck is not installed here; run the README's set-up first")
+        return 2
+    yamllint = None if args.no_yamllint else executable("yamllint")
+    if yamllint is None and not args.no_yamllint:
+        print(
+            "benchmark: yamllint (the peer) is not installed; install it with "
+            "\".venv/bin/pip install -e '.[bench]'\" or pass --no-yamllint"
+        )
+        return 2
+    cores = len(os.sched_getaffinity(0))
+    jobs = has_jobs_option(factcheck)
+    print(
+        f"factcheck benchmark on {cpu_model()}, {cores} cores, Python "
+        f"{platform.python_version()}, load average {os.getloadavg()[0]:.2f} at the start"
+    )
+    print(f"  {'':<38} {'wall':>10} {'cpu':>10} {'peak memory':>12}")
+
+    python = sys.executable
+    print(f"Start-up (best of {args.startup_runs})")
+    startup = {
+        "import typer": measure([python, "-c", "import typer"], args.startup_runs),
+        "--version": measure([factcheck, "--version"], args.startup_runs),
+        "--help": measure([factcheck, "--help"], args.startup_runs),
+        "verify bundled": measure([factcheck, "verify"], args.startup_runs, cwd=ROOT),
+    }
+    labels = {
+        "import typer": 'python -c "import typer"',
+        "--version": "factcheck --version",
+        "--help": "factcheck --help",
+        "verify bundled": "factcheck verify (bundled claims/)",
+    }
+    for key, result in startup.items():
+        print(row(labels[key], result))
+    if startup["verify bundled"].returncode not in (0, 1):
+        print(
+            f"  warning: verify on the bundled corpus exited {startup['verify bundled'].returncode}"
+        )
+
+    args.corpora.mkdir(parents=True, exist_ok=True)
+    floors: dict[int, Measure] = {}
+    serial: dict[int, Measure] = {}
+    parallel: dict[int, Measure] = {}
+    for size in sizes:
+        folder = corpus(size, args.corpora)
+        files = sum(1 for _ in folder.rglob("*.yaml"))
+        print(f"Corpus of {size:,} claims ({files:,} YAML files, best of {args.runs})")
+        floors[size] = floor = measure([python, "-c", FLOOR_SCRIPT, str(folder)], args.runs)
+        print(row("parse only, CSafeLoader (the floor)", floor, floor))
+        one = [factcheck, "verify", *(["--jobs", "1"] if jobs else []), str(folder)]
+        serial[size] = measure(one, args.runs)
+        print(row("factcheck verify, one process", serial[size], floor))
+        if jobs:
+            parallel[size] = measure([factcheck, "verify", str(folder)], args.runs)
+            print(row(f"factcheck verify, all cores ({cores})", parallel[size], floor))
+        else:
+            print("  factcheck verify, all cores: not measured (verify has no --jobs option)")
+        for label, result in (("one process", serial[size]), ("all cores", parallel.get(size))):
+            if result and result.returncode != 1:
+                print(
+                    f"  warning: verify ({label}) exited {result.returncode}, not 1 as the "
+                    "corpus's intended failures should make it"
+                )
+        if yamllint:
+            peer = measure([yamllint, "-f", "parsable", str(folder)], args.runs)
+            print(row("yamllint (peer)", peer, floor))
+
+    print("Targets")
+    reference = 10000 if 10000 in sizes else max(sizes)
+    label = f"{reference:,} claims"
+    targets = [
+        Target(
+            f"verify {label}, one process, against the parse-only floor",
+            serial[reference].wall / floors[reference].wall,
+            1.5,
+        ),
+        Target(
+            f"verify {label}, all cores, against the parse-only floor",
+            parallel[reference].wall / floors[reference].wall if reference in parallel else None,
+            1.0,
+            strictly_below=True,
+        ),
+        Target(
+            "peak memory from 10,000 to 100,000 claims (one process)",
+            serial[100000].peak_kib / serial[10000].peak_kib
+            if 100000 in serial and 10000 in serial
+            else None,
+            1.2,
+            strictly_below=True,
+        ),
+        Target(
+            "factcheck --version against python -c 'import typer'",
+            startup["--version"].wall / startup["import typer"].wall,
+            2.0,
+        ),
+        Target(
+            "factcheck verify on the bundled corpus against factcheck --help",
+            startup["verify bundled"].wall / startup["--help"].wall,
+            2.0,
+        ),
+    ]
+    for target in targets:
+        print(target.line())
+    if 100000 not in serial:
+        print("  (the memory target needs the 100,000-claim corpus: run with --full)")
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
