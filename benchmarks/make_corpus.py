@@ -355,8 +355,8 @@ def qualified_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
     shown = exact // round_to * round_to
     if not over:
         shown = round(exact / round_to) * round_to
-    if fail:
-        shown = shown + 3 * round_to
+    if fail:  # twice the exact figure: outside any rounding of the stated one
+        shown = exact * 2 // round_to * round_to
     shown_text, exact_text = number(shown, lang), number(exact, lang)
     if lang == "de":
         word = "über" if over else "rund"
@@ -442,22 +442,24 @@ def _choose_kind(rng: random.Random) -> str:
     return rng.choices(names, weights=[KINDS[name][1] for name in names])[0]
 
 
-def _piece(rng: random.Random, topic: Topic, kind: str, fail: bool) -> Piece:
-    make = KINDS[kind][0]
-    if not fail:
-        return make(rng, topic, False)
-    how = rng.choice(("check", "quote", "value"))
-    if how == "value" or (how == "check" and kind == "uncheckable"):
-        return misvalued_claim(rng, topic)
-    if how == "quote" and kind != "uncheckable":
+def _failing_piece(rng: random.Random, topic: Topic, kind: str, failure: int) -> Piece:
+    """The ``failure``-th failing claim: failures take turns through every way to fail
+    (each kind's own check, then a quote not in the source, then a value not as quoted), so
+    every way appears in any corpus with a few failures."""
+    checked = [name for name in KINDS if name != "uncheckable"]
+    ways = [*checked, "quote", "value"]
+    way = ways[failure % len(ways)]
+    if way == "quote":
+        make = KINDS["sum" if kind == "uncheckable" else kind][0]
         return misquote(rng, make(rng, topic, False))
-    if how == "quote":
-        return misquote(rng, sum_claim(rng, topic, False))
-    return make(rng, topic, True)
+    if way == "value":
+        return misvalued_claim(rng, topic)
+    return KINDS[way][0](rng, topic, True)
 
 
-def generate(claims: int, seed: int = 1) -> Corpus:
-    """A corpus of ``claims`` claims, the same for the same seed."""
+def generate(claims: int, seed: int = 1, failure_every: int = FAILURE_EVERY) -> Corpus:
+    """A corpus of ``claims`` claims, the same for the same seed; one claim in
+    ``failure_every`` fails on purpose."""
     rng = random.Random(seed)
     sources: list[SourcePlan] = []
     failures: list[tuple[str, str]] = []
@@ -476,8 +478,10 @@ def generate(claims: int, seed: int = 1) -> Corpus:
             plural, singular = rng.choice(words["things"])
             topic = Topic(lang, programme, plural, singular)
             kind = _choose_kind(rng)
-            fail = (made + number_in_source) % FAILURE_EVERY == 0
-            piece = _piece(rng, topic, kind, fail)
+            if (made + number_in_source) % failure_every == 0:
+                piece = _failing_piece(rng, topic, kind, len(failures))
+            else:
+                piece = KINDS[kind][0](rng, topic, False)
             claim_id = f"{slug}-{number_in_source:02d}-{piece.kind}"
             pieces[claim_id] = piece
             if piece.fails:
@@ -587,10 +591,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims", type=int, required=True, help="how many claims to write")
     parser.add_argument("outdir", type=Path, help="a new or empty folder to write into")
     parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same corpus")
+    parser.add_argument(
+        "--fail-every",
+        type=int,
+        default=FAILURE_EVERY,
+        help=f"one claim in this many fails on purpose (default {FAILURE_EVERY})",
+    )
     args = parser.parse_args(argv)
-    if args.claims < 1:
-        parser.error("--claims must be at least 1")
-    corpus = generate(args.claims, args.seed)
+    if args.claims < 1 or args.fail_every < 1:
+        parser.error("--claims and --fail-every must be at least 1")
+    corpus = generate(args.claims, args.seed, args.fail_every)
     write(corpus, args.outdir)
     print(
         f"{corpus.claim_count} claims in {len(corpus.sources)} sources written to {args.outdir}; "

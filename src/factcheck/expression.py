@@ -12,7 +12,7 @@ unknown names into units and reads ``a < b`` as an area). This module reads a wh
 
 Everything else is an :class:`ExpressionError` naming the column and what was expected.
 Length, token count and nesting depth are capped, so no input can make it slow. Values are
-intervals (:mod:`factcheck.interval`) and carry a pint unit (:mod:`factcheck.units`), so
+intervals (:mod:`factcheck.interval`) and carry a unit (:mod:`factcheck.units`), so
 ``budget / kinder`` with a budget in euros and a count of children is euros per child.
 """
 
@@ -28,8 +28,6 @@ from factcheck.interval import PRECISION, Interval
 from factcheck.interval import DivisionByZero as IntervalDivisionByZero
 
 if TYPE_CHECKING:
-    import pint
-
     from factcheck.numbers import Reading
 
 #: The longest expression read; a check relates a few figures, not a page of them.
@@ -306,25 +304,24 @@ def render(node: Node, written: Callable[[str], str]) -> str:
 
 @dataclass(frozen=True)
 class Value:
-    """An operand or a result: the interval, the nominal value, the pint unit, and whether
-    it is a bare number (a bare number added to euros is euros)."""
+    """An operand or a result: the interval, the nominal value, the unit's name (see
+    :mod:`factcheck.units`), and whether it is a bare number (a bare number added to euros
+    is euros)."""
 
     interval: Interval
     nominal: Decimal
-    unit: pint.Unit
+    unit: str
     bare: bool = False
 
     @property
     def unit_name(self) -> str:
         """The unit as units.factor reads it; empty for a plain number."""
-        return "" if str(self.unit) == "dimensionless" else str(self.unit)
+        return self.unit
 
 
 def value(interval: Interval, nominal: Decimal, unit: str) -> Value:
     """A figure's value for :func:`evaluate`: its interval, nominal value and canonical unit."""
-    from factcheck.units import registry
-
-    return Value(interval, nominal, registry().Unit(unit or "dimensionless"))
+    return Value(interval, nominal, unit)
 
 
 def evaluate(node: Node, lookup: Callable[[str], Value]) -> Value:
@@ -333,12 +330,7 @@ def evaluate(node: Node, lookup: Callable[[str], Value]) -> Value:
     from factcheck import units
 
     if isinstance(node, Number):
-        return Value(
-            Interval.point(Decimal(node.text)),
-            Decimal(node.text),
-            units.registry().Unit("dimensionless"),
-            bare=True,
-        )
+        return Value(Interval.point(Decimal(node.text)), Decimal(node.text), "", bare=True)
     if isinstance(node, Name):
         return lookup(node.name)
     if isinstance(node, Group):
@@ -355,7 +347,7 @@ def evaluate(node: Node, lookup: Callable[[str], Value]) -> Value:
         return Value(
             left.interval * right.interval,
             _exact(lambda: left.nominal * right.nominal, node),
-            left.unit * right.unit,
+            units.multiply(left.unit, right.unit),
             left.bare and right.bare,
         )
     try:
@@ -367,7 +359,7 @@ def evaluate(node: Node, lookup: Callable[[str], Value]) -> Value:
     return Value(
         quotient,
         _exact(lambda: left.nominal / right.nominal, node),
-        left.unit / right.unit,
+        units.divide(left.unit, right.unit),
         left.bare and right.bare,
     )
 
