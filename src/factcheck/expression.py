@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factcheck.interval import PRECISION, Interval
@@ -220,6 +221,10 @@ def _describe(token: Token) -> str:
     return "the end" if token.kind == "end" else repr(token.text)
 
 
+# The engine validates each check's expression and its rule evaluates it, often several
+# times while looking for the nearest consistent value; the tree is immutable, so it is
+# read once per text.
+@lru_cache(maxsize=4096)
 def parse(text: str) -> Node:
     """The expression ``text`` as a tree; ExpressionError with the column of the problem."""
     parser = _Parser(tokenize(text))
