@@ -385,6 +385,47 @@ def qualified_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
     )
 
 
+def share_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
+    """Part of a whole against the percentage, or the share word, the text states (FC102)."""
+    lang = topic.lang
+    whole = rng.randint(20, 400)
+    part = rng.randint(whole // 10 + 1, whole - 1)
+    percent = round(Decimal(part) * 100 / whole)
+    if fail:
+        percent = percent + 12 if percent < 80 else percent - 20
+    part_text, whole_text = number(part, lang), number(whole, lang)
+    majority = part * 100 > whole * 60 and not fail and rng.random() < 0.4
+    if lang == "de":
+        counted = f"{part_text} von {whole_text} Kommunen"
+        sentence = f"Inzwischen bieten {counted} {topic.programme} an."
+        if majority:
+            share_sentence = "Damit erreicht das Angebot die Mehrheit der Kommunen."
+            share_quote, share_value = "die Mehrheit der Kommunen", "die Mehrheit"
+        else:
+            share_sentence = f"Das sind {percent} Prozent aller Kommunen."
+            share_quote, share_value = f"Das sind {percent} Prozent", f"{percent} %"
+        claim = f"{topic.programme} wird in {counted} angeboten."
+    else:
+        counted = f"{part_text} of {whole_text} councils"
+        sentence = f"By now {counted} offer the {topic.programme}."
+        if majority:
+            share_sentence = "The offer thus reaches the majority of councils."
+            share_quote, share_value = "the majority of councils", "the majority"
+        else:
+            share_sentence = f"That is {percent}% of all councils."
+            share_quote, share_value = f"That is {percent}%", f"{percent}%"
+        claim = f"The {topic.programme} is offered in {counted}."
+    figures = {
+        "part": (counted, part_text),
+        "whole": (counted, whole_text),
+        "share": (share_quote, share_value),
+    }
+    checks: list[Check] = [{"share": "part", "of": "whole", "is": "share"}]
+    return Piece(
+        "share", [sentence, share_sentence], claim, figures, checks, fails="FC102" if fail else None
+    )
+
+
 def uncheckable_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
     """A claim without figures: recorded with its quote, reported as not checkable."""
     if topic.lang == "de":
@@ -401,6 +442,7 @@ KINDS: dict[str, tuple[Callable[[random.Random, Topic, bool], Piece], int]] = {
     "derived": (derived_claim, 2),
     "change": (change_claim, 2),
     "qualified": (qualified_claim, 2),
+    "share": (share_claim, 2),
     "uncheckable": (uncheckable_claim, 1),
 }
 

@@ -88,10 +88,20 @@ def verify(
         Path | None, typer.Option("--output-file", help="Write the report to this file.")
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Processes to check with; 0: every core for 2,000 claims or more, else one.",
+        ),
+    ] = 0,
 ) -> None:
     """Check every claim and report which hold; exit 0 consistent, 1 not, 2 bad input."""
-    from factcheck.engine import exit_code, run
-    from factcheck.load import find_default_corpus, load_corpus
+    from factcheck import parallel
+    from factcheck.engine import exit_code
+    from factcheck.load import find_default_corpus
     from factcheck.reporters import render
 
     if not paths:
@@ -101,7 +111,7 @@ def verify(
         cwd = Path.cwd()
         paths = [corpus_dir.relative_to(cwd) if corpus_dir.is_relative_to(cwd) else corpus_dir]
     config = _config()
-    report = run(load_corpus(paths, config.reader), config.settings(strict=strict))
+    report = parallel.verify(paths, config.reader, config.settings(strict=strict), jobs)
     if output_file:
         with output_file.open("w", encoding="utf-8") as out:
             render(report, output_format.value, out)

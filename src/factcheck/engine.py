@@ -24,6 +24,7 @@ from factcheck.model import (
     SuppressionUse,
     Verdict,
 )
+from factcheck.numbers import Reader
 from factcheck.rules import (
     AFTER_SUPPRESSIONS,
     Rule,
@@ -270,41 +271,62 @@ def _stamp(rule: Rule, level: str, claim: Claim, result: RuleResult) -> Finding:
     )
 
 
+def claim_order(claim: Claim) -> tuple[str, str, str]:
+    """The key claims are reported in: by source, then id, then file."""
+    return (claim.source_slug, claim.id, claim.location.path)
+
+
 def run(corpus: Corpus, settings: Settings | None = None) -> Report:
     """Check every claim of the corpus and build the report, in a deterministic order."""
     settings = settings or Settings()
-    claims = sorted(corpus.claims, key=lambda c: (c.source_slug, c.id, c.location.path))
+    claims = sorted(corpus.claims, key=claim_order)
     context = Context(corpus.sources, {claim.id: claim for claim in claims}, corpus.reader)
     problems = list(corpus.problems)
     results = []
     for claim in claims:
-        claim_problems = validate_checks(claim, context)
-        problems += claim_problems + validate_suppressions(claim)
-        findings: list[Finding] = []
-        ran: set[str] = set()
-        for rule in all_rules():
-            if rule.phase == AFTER_SUPPRESSIONS or (claim_problems and rule.check is not None):
-                continue
+        result, claim_problems = check_claim(claim, context, settings)
+        problems += claim_problems
+        results.append(result)
+    return build_report(results, problems, settings, corpus.reader)
+
+
+def check_claim(
+    claim: Claim, context: Context, settings: Settings
+) -> tuple[ClaimResult, list[InputProblem]]:
+    """Validate one claim's checks and suppressions and run every rule on it: its result,
+    and the problems with its checks (a claim with such problems gets no consistency
+    checks) and suppressions."""
+    claim_problems = validate_checks(claim, context)
+    findings: list[Finding] = []
+    ran: set[str] = set()
+    for rule in all_rules():
+        if rule.phase == AFTER_SUPPRESSIONS or (claim_problems and rule.check is not None):
+            continue
+        level = settings.levels.get(rule.code, rule.level)
+        if rule.code in settings.off:
+            results_of_rule: Iterable[RuleResult] = _not_run(rule, claim)
+        else:
+            options = settings.options.get(rule.code) or rule.module.Options()
+            results_of_rule = rule.module.evaluate(claim, context, options)
+            ran.add(rule.code)
+        for result in results_of_rule:
+            findings.append(_stamp(rule, level, claim, result))
+    findings, uses = _suppress(claim, findings, ran)
+    for rule in all_rules():
+        if rule.phase == AFTER_SUPPRESSIONS and rule.code not in settings.off:
             level = settings.levels.get(rule.code, rule.level)
-            if rule.code in settings.off:
-                results_of_rule: Iterable[RuleResult] = _not_run(rule, claim)
-            else:
-                options = settings.options.get(rule.code) or rule.module.Options()
-                results_of_rule = rule.module.evaluate(claim, context, options)
-                ran.add(rule.code)
-            for result in results_of_rule:
+            options = settings.options.get(rule.code) or rule.module.Options()
+            for result in rule.module.evaluate(claim, uses, options):
                 findings.append(_stamp(rule, level, claim, result))
-        findings, uses = _suppress(claim, findings, ran)
-        for rule in all_rules():
-            if rule.phase == AFTER_SUPPRESSIONS and rule.code not in settings.off:
-                level = settings.levels.get(rule.code, rule.level)
-                options = settings.options.get(rule.code) or rule.module.Options()
-                for result in rule.module.evaluate(claim, uses, options):
-                    findings.append(_stamp(rule, level, claim, result))
-        findings.sort(key=lambda f: (f.location, f.code))
-        results.append(
-            ClaimResult(claim, context.source(claim), tuple(findings), _verdict(claim, findings))
-        )
+    findings.sort(key=lambda f: (f.location, f.code))
+    result = ClaimResult(claim, context.source(claim), tuple(findings), _verdict(claim, findings))
+    return result, claim_problems + validate_suppressions(claim)
+
+
+def build_report(
+    results: list[ClaimResult], problems: list[InputProblem], settings: Settings, reader: Reader
+) -> Report:
+    """The report of checked claims (in report order) and every input problem."""
     every = [finding for result in results for finding in result.findings]
 
     def count(outcome: Outcome) -> int:
@@ -328,8 +350,8 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
         generated=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         settings={
             **settings.as_dict(),
-            "rounding": corpus.reader.rounding,
-            "lexicon": dict(corpus.reader.lexicon_files),
+            "rounding": reader.rounding,
+            "lexicon": dict(reader.lexicon_files),
         },
     )
 

@@ -96,6 +96,19 @@ def load_corpus(paths: list[Path], reader: Reader | None = None) -> Corpus:
     stopping."""
     source_files, claim_files, problems = discover(paths)
     corpus = Corpus(problems=problems, reader=reader or Reader())
+    load_sources(source_files, corpus)
+    for file in claim_files:
+        errors: list[InputError] = []
+        claim = load_claim(file, corpus.sources, errors, corpus.reader)
+        for error in errors:
+            corpus.add_problem(error)
+        if claim is not None:
+            corpus.claims.append(claim)
+    return corpus
+
+
+def load_sources(source_files: list[Path], corpus: Corpus) -> None:
+    """Add the sources of ``source_files`` to ``corpus``, and each problem met."""
     for file in source_files:
         try:
             source = load_source(file)
@@ -109,14 +122,6 @@ def load_corpus(paths: list[Path], reader: Reader | None = None) -> Corpus:
             )
             continue
         corpus.sources[source.slug] = source
-    for file in claim_files:
-        errors: list[InputError] = []
-        claim = load_claim(file, corpus.sources, errors, corpus.reader)
-        for error in errors:
-            corpus.add_problem(error)
-        if claim is not None:
-            corpus.claims.append(claim)
-    return corpus
 
 
 def load_source(path: Path) -> Source:

@@ -1,0 +1,146 @@
+"""verify on several cores writes the report one process writes, claim for claim."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+
+from factcheck import parallel
+from factcheck.engine import Settings, run
+from factcheck.load import load_corpus
+from factcheck.numbers import Reader
+
+
+def _make_corpus():
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", PROJECT / "benchmarks" / "make_corpus.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """A generated corpus with planted failures, a check naming another claim's figure, a
+    misspelt figure name and a file that is not YAML."""
+    make_corpus = _make_corpus()
+    folder = tmp_path_factory.mktemp("parallel") / "claims"
+    make_corpus.write(make_corpus.generate(130, seed=5, failure_every=9), folder)
+    first = sorted(folder.glob("release-00001-*"))[0]
+    sums = sorted(path.stem for path in first.glob("*-sum.yaml"))
+    later = sorted(folder.glob("release-0001*"))[-1]
+    (later / "cross-claim.yaml").write_text(
+        "id: cross-claim\n"
+        f"source: {later.name}\n"
+        "claim: Half of another programme's total.\n"
+        "checks:\n"
+        f'  - derived: "{sums[0]}.total / 2"\n'
+        f'    expected: "{sums[0]}.total"\n',
+        encoding="utf-8",
+    )
+    (later / "misspelt.yaml").write_text(
+        "id: misspelt\n"
+        f"source: {later.name}\n"
+        "claim: Parts of another programme.\n"
+        "checks:\n"
+        f"  - sum: [{sums[0]}.part_1, {sums[0]}.part_2]\n"
+        f"    equals: {sums[0]}.totl\n",
+        encoding="utf-8",
+    )
+    (later / "broken.yaml").write_text("id: broken\nclaim: [unclosed\n", encoding="utf-8")
+    return folder
+
+
+def _without_time(report):
+    return dataclasses.replace(report, generated="")
+
+
+def test_every_job_count_gives_the_single_process_report(corpus: Path, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK", 17)  # many chunks, so workers share the work
+    reference = _without_time(run(load_corpus([corpus], Reader()), Settings()))
+    assert reference.summary.failed > 0 and reference.problems  # the run is not trivial
+    assert any("did you mean" in problem.message for problem in reference.problems)
+    for jobs in (1, 2, 3):
+        report = parallel.verify([corpus], Reader(), Settings(), jobs)
+        assert _without_time(report) == reference, f"--jobs {jobs}"
+
+
+def test_a_figure_of_a_claim_read_by_another_worker_is_found(corpus: Path, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK", 5)
+    report = parallel.verify([corpus], Reader(), Settings(), 2)
+    cross = next(r for r in report.results if r.claim.id == "cross-claim")
+    (derived,) = [f for f in cross.findings if f.code == "FC106"]
+    assert derived.outcome.value == "fail"  # half the total is not the total
+    misspelt = [p.message for p in report.problems if ".totl'" in p.message]
+    assert misspelt and "did you mean" in misspelt[0] and ".total'" in misspelt[0]
+
+
+def _report_text(output: str) -> str:
+    return re.sub(r"generated \S+", "generated ...", output)
+
+
+def test_the_cli_prints_the_same_report_for_one_and_two_jobs(corpus: Path, factcheck):
+    one = factcheck("verify", "-j", "1", corpus)
+    two = factcheck("verify", "--jobs", "2", corpus)
+    assert one.code == two.code == 2
+    assert one.err == two.err
+    assert _report_text(one.out) == _report_text(two.out)
+    assert "release-00001" in one.out
+
+
+def test_jobs_must_not_be_negative(factcheck):
+    result = factcheck("verify", "--jobs", "-1")
+    assert result.code == 2
+    assert "--jobs" in result.err
+
+
+def test_large_corpora_use_every_core_by_default_and_small_ones_one():
+    assert parallel.jobs_for(0, parallel.PARALLEL_FROM - 1) == 1
+    assert parallel.jobs_for(0, parallel.PARALLEL_FROM) == parallel._cores()
+    assert parallel.jobs_for(3, 5) == 3
+
+
+class _Terminal:
+    """Standard error as a terminal would be: isatty() is true, the text is kept."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing is buffered."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        raise OSError("not a real terminal")
+
+
+def test_a_terminal_shows_progress_and_ci_or_a_pipe_does_not(corpus: Path, monkeypatch):
+    monkeypatch.setattr(parallel, "PROGRESS_FROM", 10)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    parallel.verify([corpus], Reader(), Settings(), 1)
+    assert "reading claims" in terminal.text and "checking claims" in terminal.text
+    monkeypatch.setenv("CI", "true")
+    terminal.text = ""
+    parallel.verify([corpus], Reader(), Settings(), 1)
+    assert terminal.text == ""
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(parallel, "PROGRESS_FROM", 10_000)  # a small corpus: no bar
+    parallel.verify([corpus], Reader(), Settings(), 1)
+    assert terminal.text == ""
