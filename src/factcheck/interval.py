@@ -53,7 +53,7 @@ def _over(a: Decimal, b: Decimal, rounding: str, positive: bool) -> Decimal | No
         return a / b
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """The set of values between ``lo`` and ``hi``; each end is open or closed."""
 

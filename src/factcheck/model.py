@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from factcheck.numbers import Reading
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A place in a file: 1-based line and column."""
 
@@ -29,7 +29,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A source document: its metadata and the archived text the quotes are checked against."""
 
@@ -45,7 +45,7 @@ class Source:
     author: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One figure of a claim: the quote it stands in and its value as the editor wrote it."""
 
@@ -58,7 +58,7 @@ class Figure:
     value_location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Check:
     """One relation between figures, as written in the claim's ``checks`` list."""
 
@@ -68,7 +68,7 @@ class Check:
     param_locations: dict[str, Location] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suppression:
     """A finding the editor has reviewed and accepts, with the reason why.
 
@@ -90,7 +90,7 @@ class Suppression:
         return not self.scope or location in self.scope
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One claim of a source: what it says, the figures it states, the checks that relate them."""
 
@@ -105,7 +105,7 @@ class Claim:
     suppressions: tuple[Suppression, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A fact from a primary source, usable as ``ref:name`` in checks."""
 
@@ -138,7 +138,7 @@ class Verdict(Enum):
     NOT_CHECKABLE = "not checkable by rules"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """One part of a total, for the stacked bar a report draws: its name, its value in the
     total's unit base, and the value as the report writes it ("7,7 Mio. €")."""
@@ -148,7 +148,7 @@ class Part:
     text: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A value and the interval rounding allows around it, for an interval bar: ``lo`` and
     ``hi`` may be infinite ("über 5.000"); ``text`` is the value and ``range_text`` the
@@ -162,7 +162,7 @@ class Span:
     range_text: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Numbers:
     """The arithmetic behind a finding, in the unit's base (for example euros, not millions).
 
@@ -186,7 +186,7 @@ class Numbers:
     threshold: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """The result of one rule on one check or figure, stamped with its level by the engine."""
 
@@ -206,7 +206,7 @@ class Finding:
     suppressed: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SuppressionUse:
     """What a suppression came to in a run: ``used`` (it suppressed a failure or warning),
     ``unused`` (its rule ran on its scope and nothing there failed or warned), or
@@ -217,7 +217,7 @@ class SuppressionUse:
     state: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InputProblem:
     """Input that could not be used: a file, a line, and what was expected."""
 
@@ -228,7 +228,7 @@ class InputProblem:
         return f"{self.location}: {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimResult:
     """A claim with its findings and its verdict."""
 
@@ -238,7 +238,7 @@ class ClaimResult:
     verdict: Verdict
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Summary:
     """Counts over a whole report."""
 
@@ -253,7 +253,7 @@ class Summary:
     suppressed: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything a reporter may show; reporters read it and compute nothing."""
 
@@ -265,7 +265,7 @@ class Report:
     settings: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RuleResult:
     """What a rule yields: an outcome and its explanation, before the engine stamps the
     rule's code, name and level on it."""

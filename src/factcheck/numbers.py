@@ -57,7 +57,7 @@ class LexiconError(ValueError):
     """A lexicon file is not in the expected shape; the message names file and entry."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """What the tool reads in a figure's text."""
 

@@ -25,7 +25,7 @@ class InputError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scalar:
     """A YAML scalar, as the string that was written."""
 
@@ -33,7 +33,7 @@ class Scalar:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sequence:
     """A YAML sequence."""
 
@@ -41,7 +41,7 @@ class Sequence:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mapping:
     """A YAML mapping with string keys, in written order, each key with its location."""
 
