@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -439,3 +440,20 @@ def test_show_and_export_read_the_configuration_too(factcheck, project: Path):
     reviews = json.loads(export.out)
     budget = next(r for r in reviews if r["url"].endswith("#budget"))
     assert budget["reviewRating"]["alternateName"] != "Consistent"
+
+
+def test_every_figure_is_read_through_the_projects_reader():
+    # The configured rounding and lexicon reach a figure only through numbers.Reader
+    # (context.reader in a rule, corpus.reader elsewhere); a direct call would read it with
+    # the bundled defaults whatever the project configured.
+    from conftest import PROJECT
+
+    direct = re.compile(r"\b(parse_figure|find_figures|load_lexicon)\(")
+    offenders = [
+        f"{path.relative_to(PROJECT)}:{number}: {line.strip()}"
+        for path in sorted((PROJECT / "src" / "factcheck").rglob("*.py"))
+        if path.name != "numbers.py"
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if direct.search(line)
+    ]
+    assert not offenders, "read figures with a Reader instead:\n" + "\n".join(offenders)

@@ -23,6 +23,7 @@ checks:
     equals: total
 """
 REASON = "The release leaves the third part, 4,2 Mio. € for staff, to another paragraph."
+SUPPRESSED_SUM = SHORT_SUM + f"    suppress:\n      - rule: FC101\n        reason: {REASON}\n"
 
 
 def _write(source_dir: Path, body: str) -> Path:
@@ -45,7 +46,7 @@ def test_without_a_suppression_the_short_sum_fails(source_dir: Path):
 
 
 def test_a_check_suppression_keeps_the_finding_with_its_reason(source_dir: Path):
-    body = SHORT_SUM + f"    suppress:\n      - rule: FC101\n        reason: {REASON}\n"
+    body = SUPPRESSED_SUM
     report, result = _result(source_dir, body)
     [finding] = [f for f in result.findings if f.code == "FC101"]
     assert finding.outcome is Outcome.FAIL
@@ -93,9 +94,7 @@ def test_a_suppression_of_another_rule_does_not_apply(source_dir: Path):
 
 
 def test_a_suppressed_run_exits_0_and_the_report_shows_the_reason(factcheck, source_dir: Path):
-    path = _write(
-        source_dir, SHORT_SUM + f"    suppress:\n      - rule: FC101\n        reason: {REASON}\n"
-    )
+    path = _write(source_dir, SUPPRESSED_SUM)
     run_ = factcheck("verify", source_dir)
     assert run_.code == 0, run_.output
     lines = run_.out.splitlines()
@@ -108,9 +107,7 @@ def test_a_suppressed_run_exits_0_and_the_report_shows_the_reason(factcheck, sou
 def test_the_html_report_shows_a_suppressed_finding_with_its_reason(
     factcheck, source_dir: Path, tmp_path: Path
 ):
-    _write(
-        source_dir, SHORT_SUM + f"    suppress:\n      - rule: FC101\n        reason: {REASON}\n"
-    )
+    _write(source_dir, SUPPRESSED_SUM)
     out = tmp_path / "report.html"
     assert factcheck("verify", source_dir, "--format", "html", "--output-file", out).code == 0
     page = out.read_text("utf-8")
@@ -170,3 +167,12 @@ def test_a_suppression_inside_a_figure_or_check_is_checked_too(source_dir: Path)
         "5:74: a suppression has no 'reason'; expected keys: rule, reason",
         "11:16: a suppression has no 'rule'; expected keys: rule, reason",
     ]
+
+
+def test_show_lists_a_suppressed_failure_with_its_reason_and_exits_0(factcheck, corpus_copy: Path):
+    source_dir = corpus_copy / SOURCE_SLUG
+    _write(source_dir, SUPPRESSED_SUM)
+    run_ = factcheck("show", "budget", "--corpus", corpus_copy)
+    assert run_.code == 0, run_.output
+    assert "~ suppressed fail FC101" in run_.out
+    assert f"reason: {REASON}" in run_.out

@@ -425,16 +425,16 @@ def new(
     from factcheck.load import load_corpus
 
     corpus_dir = _corpus_dir(corpus)
-    loaded = load_corpus([corpus_dir])
+    loaded = load_corpus([corpus_dir], _config().reader)
     try:
         scaffold.check_id(claim_id, loaded.claims)
         if source is None and not figure and not sums and sys.stdin.isatty():
-            planned = scaffold.ask(loaded.sources, typer.prompt, typer.echo)
+            planned = scaffold.ask(loaded.sources, typer.prompt, typer.echo, loaded.reader)
         elif source is None:
             raise scaffold.ScaffoldError("--source: name the source's slug (its folder name)")
         else:
             answers = scaffold.Answers(source, claim, figure or [], sums or [])
-            planned = scaffold.plan(answers, loaded.sources, corpus_dir)
+            planned = scaffold.plan(answers, loaded.sources, corpus_dir, loaded.reader)
         the_source, claim_text, figures, checks = planned
         path = scaffold.claim_path(claim_id, the_source, loaded.claims)
         text = scaffold.render_claim(claim_id, the_source, claim_text, figures, checks)
@@ -463,7 +463,7 @@ def _show(claim_id: str, corpus_dir: Path) -> int:
     if claim_id not in ids:
         _fail(f"{corpus_dir}: unknown claim {claim_id!r}{suggestion(claim_id, ids)}")
     console = Console(soft_wrap=True, highlight=False, emoji=False)
-    showing.render(report, claim_id, console)
+    showing.render(report, claim_id, console, config.reader)
     return showing.exit_code(report, claim_id)
 
 

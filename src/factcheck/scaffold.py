@@ -19,6 +19,7 @@ from pathlib import Path
 
 from factcheck.extract import yaml_string
 from factcheck.model import Claim, Source
+from factcheck.numbers import Reader
 from factcheck.yamltree import suggestion
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -57,11 +58,13 @@ def split_option(text: str, option: str, shape: str) -> tuple[str, str]:
     return name.strip(), rest.strip()
 
 
-def plan_figure(text: str, source: Source, taken: list[str]) -> PlannedFigure:
+def plan_figure(
+    text: str, source: Source, taken: list[str], reader: Reader | None = None
+) -> PlannedFigure:
     """Read ``--figure NAME=QUOTE``: check the name, find the quote in the source, read the
     value from the quote. Where the quote holds several figures, the one meant is marked
-    with square brackets: ``kreise=50 von [54] Kreisen``."""
-    from factcheck.numbers import find_figures
+    with square brackets: ``kreise=50 von [54] Kreisen``. The value is read with
+    ``reader``, the project's, so it is what verify will read."""
     from factcheck.passages import closest_passage, find_quote, line_and_column
 
     name, marked_quote = split_option(text, "--figure", "NAME=QUOTE, such as total='13,4 Mio'")
@@ -86,7 +89,7 @@ def plan_figure(text: str, source: Source, taken: list[str]) -> PlannedFigure:
             f"the source; the closest passage ({closest.score:.0f} % alike) is "
             f"{' '.join(closest.text.split())!r}: copy it as it stands"
         )
-    found = find_figures(quote, source.language)
+    found = (reader or Reader()).find(quote, source.language)
     if len(marks) > 1:
         raise ScaffoldError(f"--figure {name!r}: mark one figure with [ ], not {len(marks)}")
     if marks:
@@ -270,6 +273,7 @@ def ask(
     sources: dict[str, Source],
     prompt: Callable[..., str],
     echo: Callable[[str], None],
+    reader: Reader | None = None,
 ) -> tuple[Source, str, list[PlannedFigure], list[PlannedSum]]:
     """Ask for each piece in turn, checking every answer at once and asking again when it
     cannot be used, so an editor at a terminal never loses what they typed."""
@@ -288,7 +292,8 @@ def ask(
             break
         quote = prompt(f"Quote for {name} (mark the figure with [ ] if it holds several)")
         try:
-            figures.append(plan_figure(f"{name}={quote}", source, [f.name for f in figures]))
+            taken = [f.name for f in figures]
+            figures.append(plan_figure(f"{name}={quote}", source, taken, reader))
             echo(f"  {name}: value {figures[-1].value}")
         except ScaffoldError as error:
             echo(f"error: {error}")
@@ -305,13 +310,16 @@ def ask(
 
 
 def plan(
-    answers: Answers, sources: dict[str, Source], corpus_dir: Path
+    answers: Answers,
+    sources: dict[str, Source],
+    corpus_dir: Path,
+    reader: Reader | None = None,
 ) -> tuple[Source, str, list[PlannedFigure], list[PlannedSum]]:
     """Check the answers given as options; raise ScaffoldError at the first that fails."""
     source = find_source(answers.slug, sources, corpus_dir)
     figures: list[PlannedFigure] = []
     for text in answers.figures:
-        figures.append(plan_figure(text, source, [f.name for f in figures]))
+        figures.append(plan_figure(text, source, [f.name for f in figures], reader))
     names = [f.name for f in figures]
     sums = [plan_sum(text, names) for text in answers.sums]
     figures = with_units_of_their_sums(figures, sums)

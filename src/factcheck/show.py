@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.interval import Interval
 from factcheck.model import ClaimResult, Finding, Outcome, Report
-from factcheck.numbers import Reading, find_figures
+from factcheck.numbers import Reader, Reading
 from factcheck.passages import Segmenter, find_quote, line_and_column
 
 if TYPE_CHECKING:
@@ -65,8 +65,9 @@ def format_interval(reading: Reading, lang: str) -> str:
     return f"{text} {unit}" if unit else text
 
 
-def passages(result: ClaimResult) -> list[Highlighted]:
-    """The sentences of the source that hold the claim's quotes, each quote marked."""
+def passages(result: ClaimResult, reader: Reader | None = None) -> list[Highlighted]:
+    """The sentences of the source that hold the claim's quotes, each quote marked; the
+    figures ``reader`` finds are never split at a sentence boundary."""
     source = result.source
     if source is None:
         return []
@@ -77,7 +78,7 @@ def passages(result: ClaimResult) -> list[Highlighted]:
     spans = sorted({(p.start, p.end) for q in quotes for p in find_quote(source.text, q)[:1]})
     if not spans:
         return []
-    figures = [(f.start, f.end) for f in find_figures(source.text, source.language)]
+    figures = [(f.start, f.end) for f in (reader or Reader()).find(source.text, source.language)]
     segmenter = Segmenter.of(source.text, figures)
     sentences: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for start, end in spans:
@@ -102,6 +103,12 @@ def _finding(finding: Finding) -> str:
     from rich.markup import escape
 
     symbol, style = _SYMBOLS[finding.outcome]
+    if finding.suppressed is not None:
+        return (
+            f"  [cyan]~ suppressed {finding.outcome.value}[/] {finding.code} "
+            f"[dim]{escape(str(finding.location))}[/]\n      {escape(finding.message)}"
+            f"\n      [cyan]reason:[/] {escape(finding.suppressed)}"
+        )
     return (
         f"  [{style}]{symbol} {finding.outcome.value}[/] {finding.code} "
         f"[dim]{escape(str(finding.location))}[/]\n      {escape(finding.message)}"
@@ -120,8 +127,9 @@ def _marked(passage: Highlighted) -> str:
     return " ".join("".join(pieces).split())
 
 
-def render(report: Report, claim_id: str, console: Console) -> None:
-    """Print everything about one claim of ``report`` on a rich console."""
+def render(report: Report, claim_id: str, console: Console, reader: Reader | None = None) -> None:
+    """Print everything about one claim of ``report`` on a rich console; ``reader`` is the
+    one the report's figures were read with."""
     from rich.markup import escape
 
     result = next(r for r in report.results if r.claim.id == claim_id)
@@ -160,7 +168,7 @@ def render(report: Report, claim_id: str, console: Console) -> None:
         print_("\n[bold]Provenance[/]")
         for finding in provenance:
             print_(_finding(finding))
-    shown = passages(result)
+    shown = passages(result, reader)
     if shown and source:
         print_(f"\n[bold]Source passage[/] ({escape(source.text_file.name)}, quotes marked)")
         for passage in shown:
@@ -168,8 +176,10 @@ def render(report: Report, claim_id: str, console: Console) -> None:
 
 
 def exit_code(report: Report, claim_id: str) -> int:
-    """2 when the claim's file has input problems, 1 when one of its checks fails, else 0."""
+    """2 when the claim's file has input problems, 1 when one of its checks fails (and no
+    suppression accepts it), else 0."""
     result = next(r for r in report.results if r.claim.id == claim_id)
     if any(p.location.path == result.claim.location.path for p in report.problems):
         return 2
-    return 1 if any(f.outcome is Outcome.FAIL for f in result.findings) else 0
+    failed = [f for f in result.findings if f.outcome is Outcome.FAIL and f.suppressed is None]
+    return 1 if failed else 0
