@@ -1,11 +1,15 @@
-"""What a rule may look up besides its own claim: sources and the figures of other claims."""
+"""What a rule may look up besides its own claim: sources, the figures of other claims, and
+reference facts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck.model import Claim, Figure, Source
+from factcheck.model import Claim, Figure, Reference, Source
 from factcheck.numbers import Reader
+
+#: How a check names a reference fact: ``ref:kreise-nrw``.
+REFERENCE_PREFIX = "ref:"
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,7 @@ class Context:
     claims: dict[str, Claim]
     #: How the project reads figures; a rule reads any figure it writes out through it.
     reader: Reader = field(default_factory=Reader)
+    references: dict[str, Reference] = field(default_factory=dict)
 
     def source(self, claim: Claim) -> Source | None:
         """The source a claim is taken from."""
@@ -26,8 +31,28 @@ class Context:
         source = self.source(claim)
         return source.language if source else "de"
 
+    def reference(self, name: str) -> Reference | None:
+        """The reference fact a name such as ``ref:kreise-nrw`` stands for."""
+        if not name.startswith(REFERENCE_PREFIX):
+            return None
+        return self.references.get(name.removeprefix(REFERENCE_PREFIX))
+
     def figure(self, claim: Claim, name: str) -> Figure | None:
-        """A figure by name: ``total`` in this claim, ``other-claim.total`` in another."""
+        """A figure by name: ``total`` in this claim, ``other-claim.total`` in another, and
+        ``ref:name`` a reference fact (its description standing in for a quote)."""
+        if name.startswith(REFERENCE_PREFIX):
+            reference = self.reference(name)
+            if reference is None:
+                return None
+            return Figure(
+                name=name,
+                quote=reference.description,
+                value_text=reference.value_text,
+                reading=reference.reading,
+                location=reference.location,
+                quote_location=reference.location,
+                value_location=reference.value_location or reference.location,
+            )
         if "." in name:
             claim_id, _, figure_name = name.partition(".")
             other = self.claims.get(claim_id)
@@ -40,4 +65,4 @@ class Context:
         for other in self.claims.values():
             if other.id != claim.id:
                 names += [f"{other.id}.{name}" for name in other.figures]
-        return names
+        return names + [f"{REFERENCE_PREFIX}{name}" for name in self.references]

@@ -27,11 +27,13 @@ from factcheck.model import (
 from factcheck.numbers import Reader
 from factcheck.rules import (
     AFTER_SUPPRESSIONS,
+    INPUT,
     Rule,
     all_rules,
     find_rule,
     references,
     rule_for_check,
+    unknown_figure_name,
 )
 from factcheck.yamltree import suggestion
 
@@ -122,8 +124,9 @@ def validate_checks(claim: Claim, context: Context) -> list[InputProblem]:
             for index, name in enumerate(names):
                 if context.figure(claim, name) is None:
                     at = check.param_locations.get(f"{key}[{index}]", where)
-                    hint = suggestion(name, context.figure_names(claim))
-                    problems.append(InputProblem(at, f"unknown figure {name!r}{hint}"))
+                    problems.append(
+                        unknown_figure_name.problem(at, name, context.figure_names(claim))
+                    )
     return problems
 
 
@@ -154,10 +157,8 @@ def _value_problems(
         what = "an expression" if kind == "expression" else "a comparison"
         return [InputProblem(where, f"{key!r} is not {what} over figures: {error}")]
     return [
-        InputProblem(
-            where,
-            f"unknown figure {name.name!r} at column {name.column} of {key!r}"
-            f"{suggestion(name.name, context.figure_names(claim))}",
+        unknown_figure_name.problem(
+            where, name.name, context.figure_names(claim), f"at column {name.column} of {key!r}"
         )
         for node in nodes
         for name in names(node)
@@ -188,6 +189,14 @@ def validate_suppressions(claim: Claim) -> list[InputProblem]:
                     "or add the rule to 'ignore' in the configuration",
                 )
             )
+        elif rule.phase == INPUT:
+            problems.append(
+                InputProblem(
+                    suppression.rule_location,
+                    f"{rule.title} cannot be suppressed: it names input that cannot be used; "
+                    "correct the input instead",
+                )
+            )
     return problems
 
 
@@ -202,7 +211,7 @@ def _suppress(
     resolved = [
         (suppression, rule)
         for suppression in claim.suppressions
-        if (rule := find_rule(suppression.rule)) and rule.phase != AFTER_SUPPRESSIONS
+        if (rule := find_rule(suppression.rule)) and rule.phase not in (AFTER_SUPPRESSIONS, INPUT)
     ]
     used: set[int] = set()
     marked = []
@@ -254,6 +263,7 @@ def _verdict(claim: Claim, findings: Iterable[Finding]) -> Verdict:
 
 def _stamp(rule: Rule, level: str, claim: Claim, result: RuleResult) -> Finding:
     outcome = result.outcome
+    level = result.level or level
     if outcome is Outcome.FAIL and level == "warning":
         outcome = Outcome.WARN
     return Finding(
@@ -280,7 +290,9 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
     """Check every claim of the corpus and build the report, in a deterministic order."""
     settings = settings or Settings()
     claims = sorted(corpus.claims, key=claim_order)
-    context = Context(corpus.sources, {claim.id: claim for claim in claims}, corpus.reader)
+    context = Context(
+        corpus.sources, {claim.id: claim for claim in claims}, corpus.reader, corpus.references
+    )
     problems = list(corpus.problems)
     results = []
     for claim in claims:
@@ -300,9 +312,10 @@ def check_claim(
     findings: list[Finding] = []
     ran: set[str] = set()
     for rule in all_rules():
-        if rule.phase == AFTER_SUPPRESSIONS or (claim_problems and rule.check is not None):
+        if rule.phase in (AFTER_SUPPRESSIONS, INPUT) or (claim_problems and rule.check is not None):
             continue
         level = settings.levels.get(rule.code, rule.level)
+        configured = rule.code in settings.levels
         if rule.code in settings.off:
             results_of_rule: Iterable[RuleResult] = _not_run(rule, claim)
         else:
@@ -310,6 +323,9 @@ def check_claim(
             results_of_rule = rule.module.evaluate(claim, context, options)
             ran.add(rule.code)
         for result in results_of_rule:
+            if configured:
+                # The configuration's level for a rule comes before the data's.
+                result = dataclasses.replace(result, level=None)
             findings.append(_stamp(rule, level, claim, result))
     findings, uses = _suppress(claim, findings, ran)
     for rule in all_rules():

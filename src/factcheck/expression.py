@@ -4,9 +4,10 @@ A check may hold an expression, and an expression is user text, so it is never g
 Python's ``eval`` nor to pint's ``parse_expression`` (which hangs on ``9**9**9``, turns
 unknown names into units and reads ``a < b`` as an area). This module reads a whitelist:
 
-- figure names: letters, digits and ``_`` (``kinder``), or ``claim-id.figure`` for a figure
-  of another claim (``komm-an-budget.ki_personal``); write a minus between names with
-  spaces (``a - b``) when a name could run into it;
+- figure names: letters, digits and ``_`` (``kinder``), ``claim-id.figure`` for a figure
+  of another claim (``komm-an-budget.ki_personal``), or ``ref:name`` for a reference fact
+  (``ref:kreise-nrw``); write a minus between names with spaces (``a - b``) when a name
+  could run into it;
 - decimal numbers with a plain ``.`` as the decimal point (``1.5``, ``100``);
 - ``+``, ``-`` or ``−``, ``*`` or ``×``, ``/`` or ``÷``, parentheses and a leading minus.
 
@@ -41,7 +42,7 @@ MAX_DEPTH = 50
 _OPERATORS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/"}
 _TOKEN = re.compile(
     r"(?P<space>\s+)"
-    r"|(?P<name>[^\W\d][\w-]*\.[^\W\d]\w*|\d[\w-]*\.[^\W\d]\w*|[^\W\d]\w*)"
+    r"|(?P<name>ref:[a-z0-9][\w-]*|[^\W\d][\w-]*\.[^\W\d]\w*|\d[\w-]*\.[^\W\d]\w*|[^\W\d]\w*)"
     r"|(?P<number>\d+(?:\.\d+)?)"
     r"|(?P<op>[-+*/−×÷])"
     r"|(?P<paren>[()])"

@@ -10,7 +10,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.model import Check, Claim, Figure, InputProblem, Location, Source, Suppression
+from factcheck.model import (
+    Check,
+    Citation,
+    Claim,
+    Figure,
+    InputProblem,
+    Location,
+    Reference,
+    Source,
+    Suppression,
+)
 from factcheck.numbers import Reader
 from factcheck.yamltree import (
     InputError,
@@ -23,6 +33,7 @@ from factcheck.yamltree import (
     expect_mapping,
     load_yaml,
     read_text,
+    suggestion,
     text_of,
 )
 
@@ -40,6 +51,11 @@ FIGURE_KEYS_REQUIRED = ("quote", "value")
 FIGURE_KEYS_OPTIONAL = ("suppress",)
 SUPPRESS = "suppress"
 SUPPRESSION_KEYS = ("rule", "reason")
+REFERENCE_FILE_KEYS = ("language", "facts")
+REFERENCE_KEYS_REQUIRED = ("value", "description", "sources")
+REFERENCE_KEYS_OPTIONAL = ("note", "level")
+CITATION_KEYS_REQUIRED = ("title", "publisher")
+CITATION_KEYS_OPTIONAL = ("url", "published", "quote")
 
 
 @dataclass
@@ -51,6 +67,8 @@ class Corpus:
     claims: list[Claim] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     reader: Reader = field(default_factory=Reader)
+    #: Reference facts by name, from the ``references/`` folders of the corpus.
+    references: dict[str, Reference] = field(default_factory=dict)
 
     def add_problem(self, error: InputError) -> None:
         """Record an input problem."""
@@ -90,6 +108,29 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProbl
     return sorted(sources), sorted(claims), problems
 
 
+def reference_files(paths: list[Path], claim_files: list[Path]) -> list[Path]:
+    """The reference files of a corpus: those in a ``references/`` folder under a given
+    folder, and those in the ``references/`` folder beside the source folder of each claim
+    (``claims/references`` for ``claims/<source>/<claim>.yaml``), so a claim checked on its
+    own still finds the facts it names."""
+    folders = {file.resolve().parent.parent / REFERENCES_DIR for file in claim_files}
+    found = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(
+                file
+                for file in path.rglob("*")
+                if file.suffix in (".yaml", ".yml")
+                and file.is_file()
+                and REFERENCES_DIR in file.relative_to(path).parts[:-1]
+            )
+    for folder in folders:
+        if folder.is_dir():
+            found.update(f for f in folder.glob("*") if f.suffix in (".yaml", ".yml"))
+    # The same file reached twice (by a folder and beside a claim) is read once.
+    return sorted({file.resolve(): file for file in sorted(found)}.values())
+
+
 def load_corpus(paths: list[Path], reader: Reader | None = None) -> Corpus:
     """Load every source and claim under ``paths``, reading figures with ``reader`` (the
     bundled lexicons and rounding "up-or-down" by default); collect problems instead of
@@ -97,6 +138,7 @@ def load_corpus(paths: list[Path], reader: Reader | None = None) -> Corpus:
     source_files, claim_files, problems = discover(paths)
     corpus = Corpus(problems=problems, reader=reader or Reader())
     load_sources(source_files, corpus)
+    load_references_of(paths, claim_files, corpus)
     for file in claim_files:
         errors: list[InputError] = []
         claim = load_claim(file, corpus.sources, errors, corpus.reader)
@@ -124,6 +166,26 @@ def load_sources(source_files: list[Path], corpus: Corpus) -> None:
         corpus.sources[source.slug] = source
 
 
+def load_references_of(paths: list[Path], claim_files: list[Path], corpus: Corpus) -> None:
+    """Add the reference facts of the corpus (see :func:`reference_files`) to ``corpus``,
+    and each problem met; a fact defined twice is a problem."""
+    for file in reference_files(paths, claim_files):
+        errors: list[InputError] = []
+        for reference in load_references(file, corpus.reader, errors):
+            if reference.name in corpus.references:
+                other = corpus.references[reference.name].location
+                errors.append(
+                    InputError(
+                        reference.location,
+                        f"reference fact {reference.name!r} is also defined in {other}",
+                    )
+                )
+                continue
+            corpus.references[reference.name] = reference
+        for error in errors:
+            corpus.add_problem(error)
+
+
 def load_source(path: Path) -> Source:
     """Read a ``source.yaml`` and the archived text it names."""
     root = expect_mapping(load_yaml(path), "a source")
@@ -139,7 +201,8 @@ def load_source(path: Path) -> Source:
         )
     text_file = _inside(path.parent, fields["text"] or "", root.entries["text"].location)
     return Source(
-        slug=path.parent.name,
+        # Resolved, so "source.yaml" given from inside its folder still has the folder's name.
+        slug=path.resolve().parent.name,
         title=fields["title"] or "",
         publisher=fields["publisher"] or "",
         language=language,
@@ -198,8 +261,6 @@ def load_claim(
         )
     source = sources.get(slug)
     if slug and source is None:
-        from factcheck.yamltree import suggestion
-
         errors.append(
             InputError(
                 root.entries["source"].location,
@@ -387,3 +448,122 @@ def _checks(
         suppressions += _suppressions(item.entries.get(SUPPRESS), target, scope, errors)
         checks.append(Check(kind, params, item.location, locations))
     return tuple(checks)
+
+
+def load_references(path: Path, reader: Reader, errors: list[InputError]) -> list[Reference]:
+    """Read one file of reference facts; append every problem to ``errors`` and return the
+    facts that can be used."""
+    from factcheck.numbers import FigureError
+    from factcheck.rules import LEVELS
+
+    try:
+        root = expect_mapping(load_yaml(path), "a file of reference facts")
+    except InputError as error:
+        errors.append(error)
+        return []
+    problems = check_keys(root, "the reference file", REFERENCE_FILE_KEYS, ())
+    errors += problems
+    if problems:
+        return []
+    try:
+        language = text_of(root, "language", "the reference file's") or ""
+        facts = expect_mapping(root.entries["facts"], "'facts'")
+    except InputError as error:
+        errors.append(error)
+        return []
+    if language not in LANGUAGES:
+        errors.append(
+            InputError(
+                root.entries["language"].location,
+                f"language {language!r} is not supported; expected one of: {', '.join(LANGUAGES)}",
+            )
+        )
+        return []
+    references = []
+    for name, node in facts.entries.items():
+        where = facts.key_locations[name]
+        if not _ID.fullmatch(name):
+            errors.append(
+                InputError(
+                    where,
+                    f"reference fact {name!r} must be lower-case letters, digits, '-' and '_'",
+                )
+            )
+            continue
+        try:
+            fact = expect_mapping(node, f"reference fact {name!r}")
+            problems = check_keys(
+                fact, f"reference fact {name!r}", REFERENCE_KEYS_REQUIRED, REFERENCE_KEYS_OPTIONAL
+            )
+            if problems:
+                errors += problems
+                continue
+            value = text_of(fact, "value", f"reference fact {name!r}:") or ""
+            description = " ".join(
+                (text_of(fact, "description", f"reference fact {name!r}:") or "").split()
+            )
+            note = text_of(fact, "note", f"reference fact {name!r}:")
+            level = text_of(fact, "level", f"reference fact {name!r}:")
+            citations = _citations(fact.entries["sources"], name, errors)
+        except InputError as error:
+            errors.append(error)
+            continue
+        if level is not None and level not in LEVELS:
+            errors.append(
+                InputError(
+                    fact.entries["level"].location,
+                    f"reference fact {name!r}: level {level!r} is not one of "
+                    f"{', '.join(LEVELS)}{suggestion(level, LEVELS)}",
+                )
+            )
+            continue
+        value_location = fact.entries["value"].location
+        try:
+            reading = reader.parse(value, language)
+        except FigureError as error:
+            errors.append(InputError(value_location, f"reference fact {name!r}: {error}"))
+            continue
+        references.append(
+            Reference(
+                name=name,
+                value_text=value,
+                reading=reading,
+                description=description,
+                sources=tuple(citations),
+                location=where,
+                level=level,
+                note=" ".join(note.split()) if note else None,
+                value_location=value_location,
+            )
+        )
+    return references
+
+
+def _citations(node: Node, name: str, errors: list[InputError]) -> list[Citation]:
+    """The ``sources`` of a reference fact: a non-empty list of citations."""
+    shape = "a list of sources, each with a 'title' and a 'publisher'"
+    if not isinstance(node, Sequence) or not node.items:
+        raise InputError(node.location, f"the sources of reference fact {name!r} must be {shape}")
+    citations = []
+    for item in node.items:
+        entry = expect_mapping(item, f"a source of reference fact {name!r}")
+        problems = check_keys(
+            entry,
+            f"a source of reference fact {name!r}",
+            CITATION_KEYS_REQUIRED,
+            CITATION_KEYS_OPTIONAL,
+        )
+        if problems:
+            errors += problems
+            continue
+        fields = {key: text_of(entry, key, "the source's") for key in entry.entries}
+        citations.append(
+            Citation(
+                title=" ".join((fields["title"] or "").split()),
+                publisher=" ".join((fields["publisher"] or "").split()),
+                url=fields.get("url"),
+                published=fields.get("published"),
+                quote=" ".join(fields["quote"].split()) if fields.get("quote") else None,
+            )
+        )
+    return citations

@@ -106,16 +106,41 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a reference fact is stated: a law, a statistics office's table, a ministry's
+    release; ``quote`` is the passage that states the fact, when one does."""
+
+    title: str
+    publisher: str
+    url: str | None = None
+    published: str | None = None
+    quote: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.publisher, self.title]
+        if self.published:
+            parts.append(self.published)
+        return ", ".join(parts) + (f" <{self.url}>" if self.url else "")
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
-    """A fact from a primary source, usable as ``ref:name`` in checks."""
+    """A fact from a primary source, usable as ``ref:name`` in checks.
+
+    ``level`` is the level of a finding that disagrees with the fact, when the fact sets
+    one: a count whose answer depends on a convention may set ``warning``. ``note`` says
+    what a reader should know about the fact, such as how another count comes about.
+    """
 
     name: str
     value_text: str
     reading: Reading | None
     description: str
-    sources: tuple[str, ...]
+    sources: tuple[Citation, ...]
     location: Location
     level: str | None = None
+    note: str | None = None
+    value_location: Location | None = None
 
 
 class Outcome(Enum):
@@ -223,6 +248,9 @@ class InputProblem:
 
     location: Location
     message: str
+    #: The rule that names this kind of problem, when one does ("FC304" for an unknown
+    #: figure name), so a report can show it and link its documentation.
+    code: str | None = None
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -276,3 +304,6 @@ class RuleResult:
     gross: bool = False
     arithmetic: str | None = None
     numbers: Numbers = field(default_factory=Numbers)
+    #: The level this finding is reported at, when the data it is judged against sets one
+    #: (a reference fact's ``level``); the configuration's level for the rule comes first.
+    level: str | None = None

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.context import Context
 from factcheck.engine import Settings, build_report, check_claim, claim_order
-from factcheck.load import Corpus, discover, load_claim, load_sources
+from factcheck.load import Corpus, discover, load_claim, load_references_of, load_sources
 from factcheck.model import Claim, ClaimResult, Finding, InputProblem, Report, Source, Verdict
 from factcheck.numbers import Reader
 from factcheck.yamltree import InputError
@@ -76,6 +76,7 @@ def verify(paths: list[Path], reader: Reader, settings: Settings, jobs: int = 0)
     source_files, claim_files, problems = discover(paths)
     corpus = Corpus(problems=problems, reader=reader)
     load_sources(source_files, corpus)
+    load_references_of(paths, claim_files, corpus)
     workers = jobs_for(jobs, len(claim_files))
     with _progress(len(claim_files)) as bar:
         files = [claim_files[at : at + CHUNK] for at in range(0, len(claim_files), CHUNK)]
@@ -84,7 +85,9 @@ def verify(paths: list[Path], reader: Reader, settings: Settings, jobs: int = 0)
             corpus.claims += claims
             corpus.problems += load_problems
         ordered = sorted(corpus.claims, key=claim_order)
-        context = Context(corpus.sources, {claim.id: claim for claim in ordered}, reader)
+        context = Context(
+            corpus.sources, {claim.id: claim for claim in ordered}, reader, corpus.references
+        )
         bar.start_checking(len(ordered))
         spans = [range(at, min(at + CHUNK, len(ordered))) for at in range(0, len(ordered), CHUNK)]
         shared = (ordered, context, settings)

@@ -88,6 +88,29 @@ def nearest_within(
     return None
 
 
+def nearest_stated(
+    allowed: Interval,
+    value: Decimal,
+    precision: Decimal,
+    exact: bool,
+    read_back: Callable[[Decimal], Interval | None] | None = None,
+) -> Decimal | None:
+    """The value nearest to ``value`` at which a stated figure meets ``allowed`` (see
+    :func:`nearest_within`). A figure with a qualifier is written back with it and read
+    again by ``read_back`` (its interval, or None when it cannot be read), so that what is
+    named really meets: "über 4.800" leaves 4.800 out, "über 4.799" holds it."""
+    found = nearest_within(allowed, value, precision, exact)
+    if found is None or read_back is None:
+        return found
+    step = precision if precision > 0 else Decimal(1)
+    direction = 1 if found >= value else -1
+    for candidate in (found, found + direction * step, found - direction * step):
+        interval = read_back(candidate)
+        if interval is not None and interval.meets(allowed):
+            return candidate
+    return None
+
+
 def qualifier_broken(holds: bool, qualifier: str | None) -> bool:
     """Whether a failed check is gross because the stated figure carries a qualifier.
 

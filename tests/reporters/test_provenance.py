@@ -21,7 +21,8 @@ def test_settings_are_written_in_key_order_with_defaults_named():
 
 def test_terminal_report_ends_with_version_date_and_settings(factcheck):
     run = factcheck("verify", CORPUS, "--strict")
-    assert run.code == 0, run.output
+    # --strict fails on the bundled corpus's one warning (its 54 against the state's 53).
+    assert run.code == 1, run.output
     assert re.search(
         rf"factcheck {re.escape(__version__)}, generated {DATE}, "
         r"settings: config=none, levels=defaults, lexicon=defaults, options=defaults, "
@@ -33,7 +34,7 @@ def test_terminal_report_ends_with_version_date_and_settings(factcheck):
 def test_html_report_shows_version_date_and_settings_at_top_and_bottom(factcheck, tmp_path: Path):
     out = tmp_path / "report.html"
     run = factcheck("verify", CORPUS, "--strict", "--format", "html", "--output-file", out)
-    assert run.code == 0, run.output
+    assert run.code == 1, run.output
     page = out.read_text(encoding="utf-8")
     line = re.compile(
         rf"factcheck {re.escape(__version__)} · generated <time datetime=\"{DATE}\">"

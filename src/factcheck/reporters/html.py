@@ -147,7 +147,7 @@ code, .mono {
 .claim-head { display: flex; justify-content: space-between; align-items: baseline;
   gap: 0.5rem; flex-wrap: wrap; }
 .claim-text { font-size: 1.05rem; font-style: italic; }
-.check { border-top: 1px solid var(--line); padding: 0.6rem 0; }
+.check { border-top: 1px solid var(--line); padding: 0.6rem 0; overflow-wrap: anywhere; }
 .check .outcome { font-weight: 700; }
 .outcome.ok { color: var(--ok); } .outcome.bad { color: var(--bad); }
 .outcome.warn { color: var(--warn); } .outcome.ne { color: var(--ne); }

@@ -29,6 +29,8 @@ RULE_MODULES = (
     "share_does_not_match",
     "same_figure_disagrees",
     "comparison_does_not_hold",
+    "figure_differs_from_reference",
+    "unknown_figure_name",
     "change_does_not_add_up",
     "derived_figure_out_of_range",
     "qualifier_does_not_hold",
@@ -43,6 +45,12 @@ LEVELS = ("error", "warning")
 #: other rule ran: its ``evaluate(claim, uses, options)`` takes the claim's
 #: ``SuppressionUse``s instead of a Context. Every other rule has the phase ``claim``.
 AFTER_SUPPRESSIONS = "after-suppressions"
+
+#: The ``PHASE`` of a rule that names a kind of input that cannot be used (an unknown
+#: figure name): the engine reports it as an input problem with the rule's code while it
+#: validates a claim, and the run exits 2. Such a rule has no ``evaluate``, and cannot be
+#: turned off or suppressed.
+INPUT = "input"
 
 #: Where the generated rule reference lives, relative to the project root.
 DOCS_PATH = "docs/rules.md"

@@ -55,7 +55,7 @@ from factcheck.interval import Interval
 from factcheck.model import Check, Claim, Numbers, Outcome, RuleResult, Span
 from factcheck.notation import format_interval, format_quantity, format_reading
 from factcheck.numbers import FigureError, Reading
-from factcheck.tolerance import compare, nearest_within, qualifier_broken
+from factcheck.tolerance import compare, nearest_stated, qualifier_broken
 
 CODE = "FC103"
 NAME = "same-figure-disagrees"
@@ -215,22 +215,21 @@ def _common(intervals: list[Interval]) -> Interval | None:
 
 def _nearest(reading: Reading, allowed: Interval, context: Context, lang: str) -> Decimal | None:
     """The value nearest to the figure's, written as it is written, that agrees with
-    ``allowed``. With a qualifier the value is read back with it ("rund 700", "über
-    4.799"), so what is named is a figure that really agrees."""
-    exact = reading.interval.width == 0
-    value = nearest_within(allowed, reading.value, reading.precision, exact=exact)
-    if value is None or not reading.qualifier:
-        return value
-    step = reading.precision if reading.precision > 0 else Decimal(1)
-    direction = 1 if value >= reading.value else -1
-    for candidate in (value, value + direction * step, value - direction * step):
+    ``allowed``; with a qualifier, one that agrees as read back with it ("rund 700")."""
+
+    def read_back(value: Decimal) -> Interval | None:
         try:
-            again = context.reader.parse(_written(reading, candidate, lang), lang)
+            return context.reader.parse(_written(reading, value, lang), lang).interval
         except FigureError:
-            continue
-        if again.interval.meets(allowed):
-            return candidate
-    return None
+            return None
+
+    return nearest_stated(
+        allowed,
+        reading.value,
+        reading.precision,
+        exact=reading.interval.width == 0,
+        read_back=read_back if reading.qualifier else None,
+    )
 
 
 def _written(reading: Reading, value: Decimal, lang: str) -> str:
