@@ -213,3 +213,9 @@ def test_the_configured_level_comes_before_the_facts(factcheck, tmp_path: Path):
     run = factcheck("verify", cwd=tmp_path)
     assert run.code == 1, run.output
     assert "✘ fail FC201" in run.out
+
+
+def test_verify_on_several_processes_reads_the_facts_too(factcheck):
+    run = factcheck("verify", "--jobs", "2")
+    assert run.code == 0, run.output
+    assert "= 31 + 22 = 53: kreisebene is 1 more than the reference facts give." in run.out
