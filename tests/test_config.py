@@ -457,3 +457,21 @@ def test_every_figure_is_read_through_the_projects_reader():
         if direct.search(line)
     ]
     assert not offenders, "read figures with a Reader instead:\n" + "\n".join(offenders)
+
+
+def test_a_configuration_that_is_not_utf8_is_a_located_error(factcheck, project: Path):
+    (project / "pyproject.toml").write_bytes(b'[tool.factcheck]\nrounding = "half\xff"\n')
+    run = factcheck("verify", cwd=project)
+    assert run.code == 2
+    assert run.err == (
+        "factcheck: error: pyproject.toml:2:1: not UTF-8 text (byte 0xff at offset 33); save "
+        "the file as UTF-8\n"
+    )
+
+
+def test_an_empty_factcheck_yaml_is_a_configuration_of_defaults(factcheck, project: Path):
+    (project / ".factcheck.yaml").write_text("# nothing set yet\n", "utf-8")
+    run = factcheck("config", cwd=project)
+    assert run.code == 0, run.output
+    assert run.out.startswith("configuration: .factcheck.yaml\n")
+    assert _row(run.out, "rounding") == ["up-or-down", "default"]

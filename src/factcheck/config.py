@@ -153,9 +153,13 @@ def _has_factcheck_table(path: Path) -> bool:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return "[tool.factcheck" in path.read_bytes().decode("utf-8", "replace")
+        text = path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return True
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return "[tool.factcheck" in text
     return isinstance(data.get("tool"), dict) and "factcheck" in data["tool"]
 
 
@@ -194,7 +198,10 @@ def _read_toml(path: Path, shown: Path) -> tuple[dict, dict[KeyPath, Location]]:
     from factcheck.tomlmarks import key_locations
     from factcheck.yamltree import read_text
 
-    text = read_text(path)
+    try:
+        text = read_text(path)
+    except InputError as error:
+        raise ConfigError([_shown_at(error, shown)]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -220,9 +227,12 @@ _NOT_A_TABLE = "[tool.factcheck] must be a table of keys such as rounding and ru
 
 
 def _read_yaml(path: Path, shown: Path) -> tuple[dict, dict[KeyPath, Location]]:
-    from factcheck.yamltree import Mapping, Scalar, load_yaml
+    from factcheck.yamltree import Mapping, Scalar, load_yaml, read_text
 
     try:
+        lines = [line.strip() for line in read_text(path).splitlines()]
+        if all(not line or line.startswith("#") for line in lines):
+            return {}, {(): Location(str(shown), 1, 1)}  # nothing set: every value the default
         root = load_yaml(path)
     except InputError as error:
         raise ConfigError([_shown_at(error, shown)]) from None
