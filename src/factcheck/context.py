@@ -3,7 +3,9 @@ reference facts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck.model import Claim, Figure, Reference, Source
 from factcheck.numbers import Reader
@@ -21,6 +23,14 @@ class Context:
     #: How the project reads figures; a rule reads any figure it writes out through it.
     reader: Reader = field(default_factory=Reader)
     references: dict[str, Reference] = field(default_factory=dict)
+    _once: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """What ``compute`` gives, computed once per run: for facts about the whole corpus
+        that a rule needs for every claim (which figures some check uses)."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
 
     def source(self, claim: Claim) -> Source | None:
         """The source a claim is taken from."""
@@ -58,6 +68,24 @@ class Context:
             other = self.claims.get(claim_id)
             return other.figures.get(figure_name) if other else None
         return claim.figures.get(name)
+
+    def figures_in_checks(self) -> frozenset[tuple[str, str]]:
+        """(claim id, figure name) of every figure some check of the corpus names, in its
+        own claim or as ``claim-id.figure`` from another; computed once per run."""
+        return self.once("figures_in_checks", self._figures_in_checks)
+
+    def _figures_in_checks(self) -> frozenset[tuple[str, str]]:
+        from factcheck.rules import names_in_check
+
+        used = set()
+        for claim in self.claims.values():
+            for check in claim.checks:
+                for name in names_in_check(check):
+                    if name.startswith(REFERENCE_PREFIX):
+                        continue
+                    claim_id, _, figure = name.rpartition(".")
+                    used.add((claim_id or claim.id, figure))
+        return frozenset(used)
 
     def figure_names(self, claim: Claim) -> list[str]:
         """Every name a check in ``claim`` may use, for suggestions."""

@@ -335,7 +335,9 @@ def check_claim(
             for result in rule.module.evaluate(claim, uses, options):
                 findings.append(_stamp(rule, level, claim, result))
     findings.sort(key=lambda f: (f.location, f.code))
-    result = ClaimResult(claim, context.source(claim), tuple(findings), _verdict(claim, findings))
+    record = {rule.code for rule in all_rules() if rule.about_the_record}
+    judged = [finding for finding in findings if finding.code not in record]
+    result = ClaimResult(claim, context.source(claim), tuple(findings), _verdict(claim, judged))
     return result, claim_problems + validate_suppressions(claim)
 
 

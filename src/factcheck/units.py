@@ -73,6 +73,41 @@ PREFIX_UNIT_WORDS = {
 CURRENCIES = frozenset({"EUR", "USD", "GBP"})
 
 
+#: Units a release may write that factcheck does not read: measures and other currencies.
+#: After a number they would be read as what the figure counts ("12 km" as 12 of "km"), so
+#: rule FC303 reports them instead of letting a check compare the figure as a plain number.
+UNREAD_UNIT_WORDS = frozenset(
+    {
+        *("km", "m", "cm", "mm", "kg", "g", "t", "ha", "l", "qm", "m²", "km²"),
+        *("kwh", "mwh", "gwh", "twh", "kw", "mw", "gw"),
+        *("kilometer", "meter", "kilogramm", "tonne", "tonnen", "hektar", "liter"),
+        *("quadratmeter", "quadratkilometer", "megawatt", "gigawatt", "kilowattstunden"),
+        *("franken", "yen", "yuan", "rubel", "kronen", "zloty", "pfund", "lira"),
+        *("kilometres", "kilometers", "metres", "meters", "tonnes", "tons", "hectares"),
+        *("litres", "liters", "miles", "pounds", "francs", "roubles"),
+    }
+)
+
+
+def unread_unit(word: str) -> str | None:
+    """Why ``word``, read after a number as what it counts, looks like a unit factcheck does
+    not read, or None when it looks like a noun ("Kinder", "Anträge"). A three-letter code
+    in capitals is a currency code ("CHF"); a listed measure or currency is one; a word
+    close to a unit factcheck reads is a misspelling of it ("Euronen")."""
+    import difflib
+    import re
+
+    key = " ".join(word.lower().split())
+    if re.fullmatch(r"[A-Z]{3}", word):
+        return f"{word!r} looks like a currency code"
+    if key in UNREAD_UNIT_WORDS:
+        return f"{word!r} is a unit"
+    close = difflib.get_close_matches(key, [w for w in UNIT_WORDS if len(w) > 2], 1, 0.7)
+    if close:
+        return f"{word!r} looks like a misspelt {close[0]!r}"
+    return None
+
+
 def canonical_unit(written: str) -> str:
     """The canonical name of a unit as written ("Euro" -> "EUR"); KeyError if unknown."""
     return UNIT_WORDS[" ".join(written.lower().split())]

@@ -20,7 +20,10 @@ import typing
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.model import Check
 
 RULE_MODULES = (
     "quote_not_in_source",
@@ -30,6 +33,9 @@ RULE_MODULES = (
     "same_figure_disagrees",
     "comparison_does_not_hold",
     "figure_differs_from_reference",
+    "unused_figure",
+    "claim_without_checks",
+    "unit_not_read",
     "unknown_figure_name",
     "change_does_not_add_up",
     "derived_figure_out_of_range",
@@ -106,6 +112,10 @@ class Rule:
     params: dict[str, str]
     module: ModuleType
     phase: str = "claim"
+    #: Whether the rule looks at how a claim is recorded (a figure no check uses) rather
+    #: than at whether it holds: its findings are reported, and warn, but do not decide the
+    #: claim's verdict, so a claim with no checks stays "not checkable by rules".
+    about_the_record: bool = False
 
     @property
     def doc(self) -> str:
@@ -166,6 +176,7 @@ def all_rules() -> tuple[Rule, ...]:
                 params=dict(getattr(module, "PARAMS", {})),
                 module=module,
                 phase=getattr(module, "PHASE", "claim"),
+                about_the_record=getattr(module, "ABOUT_THE_RECORD", False),
             )
         )
     return tuple(sorted(rules, key=lambda rule: rule.code))
@@ -195,3 +206,30 @@ def matching_rules(reference: str) -> tuple[Rule, ...]:
 def references() -> list[str]:
     """Every code and name, for suggestions."""
     return [text for rule in all_rules() for text in (rule.code, rule.name)]
+
+
+def names_in_check(check: Check) -> list[str]:
+    """Every name a check uses, in the order written: figure names, names in lists, names
+    inside expressions and comparisons, and a ``figure-or-value`` as written (the caller
+    decides whether it names a figure). Text that cannot be read yields no names."""
+    from factcheck.expression import ExpressionError, names, parse, parse_relation
+
+    rule = rule_for_check(check.kind)
+    if rule is None:
+        return []
+    found: list[str] = []
+    for key, kind in rule.params.items():
+        value = check.params.get(key)
+        if value is None:
+            continue
+        if kind in ("expression", "comparison") and isinstance(value, str):
+            try:
+                nodes = (
+                    [parse(value)] if kind == "expression" else list(parse_relation(value).sides)
+                )
+            except ExpressionError:
+                continue
+            found += [name.name for node in nodes for name in names(node)]
+        else:
+            found += [str(v) for v in (value if isinstance(value, list) else [value])]
+    return found
