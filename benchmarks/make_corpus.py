@@ -426,6 +426,55 @@ def share_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
     )
 
 
+def same_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
+    """One amount stated twice, in the lead and in a quoted statement (FC103)."""
+    lang = topic.lang
+    amount = Decimal(rng.randint(10, 500)) / 10
+    quoted = amount + (Decimal(rng.randint(5, 30)) / 10 if fail else 0)
+    (lead_text, lead_value), (quoted_text, quoted_value) = (
+        millions(amount, lang),
+        millions(quoted, lang),
+    )
+    if lang == "de":
+        lead = f"Das Land stellt {lead_text} für {topic.programme} bereit."
+        statement = f"„Mit {quoted_text} setzen wir ein starkes Zeichen“, sagte die Ministerin."
+        claim = f"Für {topic.programme} stehen {lead_text} bereit."
+        quotes = (f"stellt {lead_text} für", f"„Mit {quoted_text} setzen wir")
+    else:
+        lead = f"The government provides {lead_text} for the {topic.programme}."
+        statement = f"“With {quoted_text} we are making a strong statement,” the minister said."
+        claim = f"The {topic.programme} receives {lead_text}."
+        quotes = (f"provides {lead_text} for", f"“With {quoted_text} we are")
+    figures = {"lead": (quotes[0], lead_value), "statement": (quotes[1], quoted_value)}
+    checks: list[Check] = [{"same": ["lead", "statement"]}]
+    return Piece("same", [lead, statement], claim, figures, checks, fails="FC103" if fail else None)
+
+
+def compare_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
+    """A count said to have grown on the year before (FC104)."""
+    lang = topic.lang
+    year = rng.randint(2012, 2023)
+    before = rng.randint(50, 5000)
+    now = before + rng.randint(1, before) * (-1 if fail else 1)
+    now_text, before_text = number(now, lang), number(before, lang)
+    if lang == "de":
+        sentence = (
+            f"Im Jahr {year + 1} gab es {now_text} {topic.things}, "
+            f"im Jahr {year} waren es noch {before_text}."
+        )
+        quotes = (f"gab es {now_text} {topic.things}", f"waren es noch {before_text}")
+        claim = f"Im {topic.programme} gibt es mehr {topic.things} als im Vorjahr."
+    else:
+        sentence = (
+            f"In {year + 1} there were {now_text} {topic.things}, up from {before_text} in {year}."
+        )
+        quotes = (f"there were {now_text} {topic.things}", f"up from {before_text}")
+        claim = f"The {topic.programme} has more {topic.things} than the year before."
+    figures = {"now": (quotes[0], now_text), "before": (quotes[1], before_text)}
+    checks: list[Check] = [{"compare": "now > before"}]
+    return Piece("compare", [sentence], claim, figures, checks, fails="FC104" if fail else None)
+
+
 def uncheckable_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
     """A claim without figures: recorded with its quote, reported as not checkable."""
     if topic.lang == "de":
@@ -443,6 +492,8 @@ KINDS: dict[str, tuple[Callable[[random.Random, Topic, bool], Piece], int]] = {
     "change": (change_claim, 2),
     "qualified": (qualified_claim, 2),
     "share": (share_claim, 2),
+    "same": (same_claim, 1),
+    "compare": (compare_claim, 1),
     "uncheckable": (uncheckable_claim, 1),
 }
 

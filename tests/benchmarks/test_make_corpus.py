@@ -49,7 +49,7 @@ def test_the_claim_count_is_exact(tmp_path: Path):
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory):
     """A corpus in which one claim in eight fails on purpose, written and verified."""
-    corpus = make_corpus.generate(160, seed=3, failure_every=8)
+    corpus = make_corpus.generate(200, seed=3, failure_every=8)
     folder = tmp_path_factory.mktemp("planted") / "claims"
     make_corpus.write(corpus, folder)
     return corpus, folder, run(load_corpus([folder]))
@@ -64,15 +64,17 @@ def test_verify_finds_exactly_the_planted_failures(planted):
         if finding.outcome is Outcome.FAIL
     }
     assert failed == set(corpus.failures)
-    assert len(corpus.failures) == 20  # one in eight of 160
+    assert len(corpus.failures) == 25  # one in eight of 200
 
 
 def test_every_kind_of_check_and_failure_is_planted(planted):
     corpus, _, report = planted
     codes = {code for _, code in corpus.failures}
-    assert codes == {"FC001", "FC002", "FC101", "FC102", "FC105", "FC106", "FC107"}
+    assert codes == {
+        *("FC001", "FC002", "FC101", "FC102", "FC103", "FC104", "FC105", "FC106", "FC107")
+    }
     kinds = {check.kind for result in report.results for check in result.claim.checks}
-    assert kinds == {"sum", "share", "derived", "change", "qualified"}
+    assert kinds == {"sum", "share", "same", "compare", "derived", "change", "qualified"}
     assert {source.language for source in corpus.sources} == {"de", "en"}
 
 
@@ -83,7 +85,7 @@ def test_everything_else_holds_and_nothing_is_refused(planted):
     assert outcomes == {Outcome.PASS, Outcome.FAIL}
     verdicts = {result.verdict for result in report.results}
     assert Verdict.NOT_CHECKABLE in verdicts
-    assert report.summary.claims == 160
+    assert report.summary.claims == 200
 
 
 def test_the_cli_exits_1_and_names_each_failing_claim(planted, factcheck):
