@@ -34,9 +34,8 @@ def corpus(tmp_path_factory) -> Path:
     make_corpus = _make_corpus()
     folder = tmp_path_factory.mktemp("parallel") / "claims"
     make_corpus.write(make_corpus.generate(130, seed=5, failure_every=9), folder)
-    first = sorted(folder.glob("release-00001-*"))[0]
-    sums = sorted(path.stem for path in first.glob("*-sum.yaml"))
-    later = sorted(folder.glob("release-0001*"))[-1]
+    sums = sorted(path.stem for path in folder.glob("*/*-sum.yaml"))
+    later = sorted(folder.iterdir())[-1]  # another source than the first sum's, in another chunk
     (later / "cross-claim.yaml").write_text(
         "id: cross-claim\n"
         f"source: {later.name}\n"

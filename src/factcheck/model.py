@@ -211,6 +211,12 @@ class Numbers:
     threshold: Decimal | None = None
 
 
+#: The arithmetic of a finding that has none (a quote found, a value as quoted): one shared
+#: record, since most findings of a corpus are of that kind and each would otherwise carry
+#: an empty one of its own.
+NO_NUMBERS = Numbers()
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """The result of one rule on one check or figure, stamped with its level by the engine."""
@@ -224,7 +230,7 @@ class Finding:
     gross: bool = False
     level: str = "error"
     arithmetic: str | None = None
-    numbers: Numbers = field(default_factory=Numbers)
+    numbers: Numbers = NO_NUMBERS
     consistency: bool = True
     #: The reason of the suppression that accepts this failure or warning, if one does; a
     #: suppressed finding keeps its outcome but neither fails the run nor counts as failed.
@@ -303,7 +309,7 @@ class RuleResult:
     message: str
     gross: bool = False
     arithmetic: str | None = None
-    numbers: Numbers = field(default_factory=Numbers)
+    numbers: Numbers = NO_NUMBERS
     #: The level this finding is reported at, when the data it is judged against sets one
     #: (a reference fact's ``level``); the configuration's level for the rule comes first.
     level: str | None = None

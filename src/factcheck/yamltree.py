@@ -108,53 +108,78 @@ def _location(path: str, node: object) -> Location:
 
 
 def _convert(root: object, path: str) -> Node:
-    """Turn PyYAML nodes into the located tree, iteratively so depth cannot overflow."""
+    """Turn PyYAML nodes into the located tree, iteratively so depth cannot overflow.
+
+    Depth first, left to right: each container waits on the stack with the children built
+    so far, scalars are built at once, and a container is built when its last child is.
+    """
     import yaml
 
-    seen: set[int] = set()
-    built: dict[int, Node] = {}
-    stack: list[tuple[object, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        if not children_done:
-            if id(node) in seen:
+    scalar_node = yaml.ScalarNode
+    seen: set[int] = {id(root)}
+    if isinstance(root, scalar_node):
+        return Scalar(root.value, _location(path, root))
+    # Each frame: the container node, its child nodes (a mapping's as key, value, ...), how
+    # many of them are done, and the children built.
+    stack: list[tuple[object, list[object], list[int], list[Node]]] = [
+        (root, _child_nodes(root), [0], [])
+    ]
+    while True:
+        node, children, done, built = stack[-1]
+        if done[0] < len(children):
+            child = children[done[0]]
+            done[0] += 1
+            if id(child) in seen:
                 raise InputError(
-                    _location(path, node),
+                    _location(path, child),
                     "YAML anchors and aliases (&name, *name) are not allowed; write the value out",
                 )
-            seen.add(id(node))
-            stack.append((node, True))
-            if isinstance(node, yaml.MappingNode):
-                for key, value in reversed(node.value):
-                    stack.append((value, False))
-                    stack.append((key, False))
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend((item, False) for item in reversed(node.value))
+            seen.add(id(child))
+            if isinstance(child, scalar_node):
+                mark = child.start_mark  # type: ignore[attr-defined]
+                location = Location(path, mark.line + 1, mark.column + 1)
+                built.append(Scalar(child.value, location))  # type: ignore[attr-defined]
+            else:
+                stack.append((child, _child_nodes(child), [0], []))
             continue
-        location = _location(path, node)
-        if isinstance(node, yaml.ScalarNode):
-            built[id(node)] = Scalar(node.value, location)
-        elif isinstance(node, yaml.SequenceNode):
-            built[id(node)] = Sequence([built.pop(id(item)) for item in node.value], location)
-        else:
-            entries: dict[str, Node] = {}
-            key_locations: dict[str, Location] = {}
-            for key_node, value_node in node.value:
-                key = built.pop(id(key_node))
-                value = built.pop(id(value_node))
-                if not isinstance(key, Scalar):
-                    raise InputError(key.location, "a key must be a plain text")
-                if key.value in entries:
-                    first = key_locations[key.value]
-                    raise InputError(
-                        key.location,
-                        f"duplicate key {key.value!r} (first at line {first.line}); "
-                        "YAML keeps only the last, so remove one",
-                    )
-                entries[key.value] = value
-                key_locations[key.value] = key.location
-            built[id(node)] = Mapping(entries, location, key_locations)
-    return built[id(root)]
+        stack.pop()
+        container = _container(node, built, _location(path, node))
+        if not stack:
+            return container
+        stack[-1][3].append(container)
+
+
+def _child_nodes(node: object) -> list[object]:
+    """A container's child nodes in written order; a mapping's as key, value, key, ..."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    return list(node.value)  # type: ignore[attr-defined]
+
+
+def _container(node: object, children: list[Node], location: Location) -> Node:
+    """The Sequence or Mapping of ``node`` from its built children."""
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        return Sequence(children, location)
+    entries: dict[str, Node] = {}
+    key_locations: dict[str, Location] = {}
+    for index in range(0, len(children), 2):
+        key, value = children[index], children[index + 1]
+        if not isinstance(key, Scalar):
+            raise InputError(key.location, "a key must be a plain text")
+        if key.value in entries:
+            first = key_locations[key.value]
+            raise InputError(
+                key.location,
+                f"duplicate key {key.value!r} (first at line {first.line}); "
+                "YAML keeps only the last, so remove one",
+            )
+        entries[key.value] = value
+        key_locations[key.value] = key.location
+    return Mapping(entries, location, key_locations)
 
 
 def suggestion(name: str, choices: Iterable[str]) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from factcheck.context import Context
 from factcheck.model import Claim, Figure, Outcome, RuleResult
 from factcheck.notation import format_reading
-from factcheck.numbers import Reader, Reading
+from factcheck.numbers import Found, Reading
 
 CODE = "FC002"
 NAME = "value-differs-from-quote"
@@ -53,14 +53,13 @@ def _agrees(value: Reading, quoted: Reading) -> bool:
     return value.same_figure(quoted)
 
 
-def _check(figure: Figure, lang: str, reader: Reader) -> RuleResult:
+def _check(figure: Figure, found: list[Found], lang: str) -> RuleResult:
     value = figure.reading
     where = figure.value_location
     if value is None:
         return RuleResult(
             Outcome.NOT_EVALUATED, where, f"figure {figure.name!r}: the value cannot be read"
         )
-    found = reader.find(figure.quote, lang)
     if not found:
         return RuleResult(
             Outcome.NOT_EVALUATED,
@@ -88,5 +87,9 @@ def _check(figure: Figure, lang: str, reader: Reader) -> RuleResult:
 def evaluate(claim: Claim, context: Context, options: Options) -> Iterator[RuleResult]:
     """Compare each figure's value with the figures read in its quote."""
     lang = context.language(claim)
+    # Figures often share a quote ("50 von 54 Kreisen"): each quote is read once.
+    found: dict[str, list[Found]] = {}
     for figure in claim.figures.values():
-        yield _check(figure, lang, context.reader)
+        if figure.quote not in found:
+            found[figure.quote] = context.reader.find(figure.quote, lang)
+        yield _check(figure, found[figure.quote], lang)
