@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
+from factcheck.records import by_fields
+
 INFINITY = Decimal("Infinity")
 
 #: Significant digits for products and quotients. Each end is rounded outward, so an
@@ -56,6 +58,8 @@ def _over(a: Decimal, b: Decimal, rounding: str, positive: bool) -> Decimal | No
 @dataclass(frozen=True, slots=True)
 class Interval:
     """The set of values between ``lo`` and ``hi``; each end is open or closed."""
+
+    __reduce__ = by_fields
 
     lo: Decimal
     hi: Decimal

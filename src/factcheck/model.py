@@ -11,6 +11,8 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factcheck.records import by_fields
+
 if TYPE_CHECKING:
     from factcheck.numbers import Reading
 
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A place in a file: 1-based line and column."""
+
+    __reduce__ = by_fields
 
     path: str
     line: int = 0
@@ -32,6 +36,8 @@ class Location:
 @dataclass(frozen=True, slots=True)
 class Source:
     """A source document: its metadata and the archived text the quotes are checked against."""
+
+    __reduce__ = by_fields
 
     slug: str
     title: str
@@ -49,6 +55,8 @@ class Source:
 class Figure:
     """One figure of a claim: the quote it stands in and its value as the editor wrote it."""
 
+    __reduce__ = by_fields
+
     name: str
     quote: str
     value_text: str
@@ -61,6 +69,8 @@ class Figure:
 @dataclass(frozen=True, slots=True)
 class Check:
     """One relation between figures, as written in the claim's ``checks`` list."""
+
+    __reduce__ = by_fields
 
     kind: str
     params: dict[str, Any]
@@ -76,6 +86,8 @@ class Suppression:
     stand at to be suppressed (a figure's or a check's), and is empty for a suppression of
     the whole claim.
     """
+
+    __reduce__ = by_fields
 
     rule: str
     reason: str
@@ -94,6 +106,8 @@ class Suppression:
 class Claim:
     """One claim of a source: what it says, the figures it states, the checks that relate them."""
 
+    __reduce__ = by_fields
+
     id: str
     source_slug: str
     text: str
@@ -109,6 +123,8 @@ class Claim:
 class Citation:
     """Where a reference fact is stated: a law, a statistics office's table, a ministry's
     release; ``quote`` is the passage that states the fact, when one does."""
+
+    __reduce__ = by_fields
 
     title: str
     publisher: str
@@ -131,6 +147,8 @@ class Reference:
     one: a count whose answer depends on a convention may set ``warning``. ``note`` says
     what a reader should know about the fact, such as how another count comes about.
     """
+
+    __reduce__ = by_fields
 
     name: str
     value_text: str
@@ -168,6 +186,8 @@ class Part:
     """One part of a total, for the stacked bar a report draws: its name, its value in the
     total's unit base, and the value as the report writes it ("7,7 Mio. €")."""
 
+    __reduce__ = by_fields
+
     name: str
     value: Decimal
     text: str = ""
@@ -178,6 +198,8 @@ class Span:
     """A value and the interval rounding allows around it, for an interval bar: ``lo`` and
     ``hi`` may be infinite ("über 5.000"); ``text`` is the value and ``range_text`` the
     interval as the report writes them ("13,4 Mio. €", "13,35 – 13,45 Mio. €")."""
+
+    __reduce__ = by_fields
 
     label: str
     value: Decimal
@@ -196,6 +218,8 @@ class Numbers:
     one axis; ``share`` (a fraction of 1, with ``part`` of ``whole``) a filled bar with
     ``threshold`` (a fraction of 1) marked.
     """
+
+    __reduce__ = by_fields
 
     stated: Decimal | None = None
     computed: Decimal | None = None
@@ -221,6 +245,8 @@ NO_NUMBERS = Numbers()
 class Finding:
     """The result of one rule on one check or figure, stamped with its level by the engine."""
 
+    __reduce__ = by_fields
+
     code: str
     rule: str
     outcome: Outcome
@@ -243,6 +269,8 @@ class SuppressionUse:
     ``unused`` (its rule ran on its scope and nothing there failed or warned), or
     ``unknown`` (its rule did not run there, or could not tell)."""
 
+    __reduce__ = by_fields
+
     suppression: Suppression
     code: str
     state: str
@@ -251,6 +279,8 @@ class SuppressionUse:
 @dataclass(frozen=True, slots=True)
 class InputProblem:
     """Input that could not be used: a file, a line, and what was expected."""
+
+    __reduce__ = by_fields
 
     location: Location
     message: str
@@ -266,6 +296,8 @@ class InputProblem:
 class ClaimResult:
     """A claim with its findings and its verdict."""
 
+    __reduce__ = by_fields
+
     claim: Claim
     source: Source | None
     findings: tuple[Finding, ...]
@@ -275,6 +307,8 @@ class ClaimResult:
 @dataclass(frozen=True, slots=True)
 class Summary:
     """Counts over a whole report."""
+
+    __reduce__ = by_fields
 
     claims: int
     passed: int
@@ -291,6 +325,8 @@ class Summary:
 class Report:
     """Everything a reporter may show; reporters read it and compute nothing."""
 
+    __reduce__ = by_fields
+
     results: tuple[ClaimResult, ...]
     problems: tuple[InputProblem, ...]
     summary: Summary
@@ -303,6 +339,8 @@ class Report:
 class RuleResult:
     """What a rule yields: an outcome and its explanation, before the engine stamps the
     rule's code, name and level on it."""
+
+    __reduce__ = by_fields
 
     outcome: Outcome
     location: Location

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from factcheck.interval import INFINITY, Interval
+from factcheck.records import by_fields
 from factcheck.units import CURRENCIES, PREFIX_UNIT_WORDS, UNIT_WORDS
 
 #: The most digits one numeral may have; longer input is refused, not computed with.
@@ -60,6 +61,8 @@ class LexiconError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the tool reads in a figure's text."""
+
+    __reduce__ = by_fields
 
     text: str
     value: Decimal

@@ -23,11 +23,9 @@ on a terminal (standard error only, never when piped or under CI).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,10 +34,13 @@ from factcheck.context import Context
 from factcheck.engine import Settings, build_report, check_claim, claim_order
 from factcheck.load import Corpus, discover, load_claim, load_references_of, load_sources
 from factcheck.model import Claim, ClaimResult, Finding, InputProblem, Report, Source, Verdict
-from factcheck.numbers import Reader
+from factcheck.numbers import LexiconError, Reader
+from factcheck.rules import all_rules
 from factcheck.yamltree import InputError
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from rich.progress import Progress
 
 #: Claim files from which verify uses every core by default: below, starting workers costs
@@ -78,6 +79,8 @@ def verify(paths: list[Path], reader: Reader, settings: Settings, jobs: int = 0)
     load_sources(source_files, corpus)
     load_references_of(paths, claim_files, corpus)
     workers = jobs_for(jobs, len(claim_files))
+    if workers > 1:
+        _prepare(reader, corpus.sources)
     with _progress(len(claim_files)) as bar:
         files = [claim_files[at : at + CHUNK] for at in range(0, len(claim_files), CHUNK)]
         shared: tuple[Any, ...] = (corpus.sources, reader)
@@ -120,18 +123,40 @@ def _map(
         finally:
             _shared.clear()
         return
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(chunks)),
-        mp_context=_start_method(),
-        initializer=_share,
-        initargs=shared,
-    ) as pool:
-        for chunk, result in zip(chunks, pool.map(task, chunks), strict=True):
-            yield result
-            done(len(chunk))
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked workers share this process's objects until they write to them; the collector
+    # would write to every one it visits, so what exists now is set aside from it.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(chunks)),
+            mp_context=_start_method(),
+            initializer=_share,
+            initargs=shared,
+        ) as pool:
+            for chunk, result in zip(chunks, pool.map(task, chunks), strict=True):
+                yield result
+                done(len(chunk))
+    finally:
+        gc.unfreeze()
 
 
-def _start_method() -> multiprocessing.context.BaseContext:
+def _prepare(reader: Reader, sources: dict[str, Source]) -> None:
+    """Build here what every worker needs, the lexicons of the sources' languages and the
+    rules, so forked workers share them instead of each building its own."""
+    for lang in sorted({source.language for source in sources.values()}):
+        try:
+            reader.lexicon(lang)
+        except LexiconError:
+            continue  # reported where the first figure is read
+    all_rules()
+
+
+def _start_method() -> BaseContext:
+    import multiprocessing
+
     # Forking hands the workers this process's corpus without copying it; elsewhere the
     # platform's default start method pickles it to each worker.
     if "fork" in multiprocessing.get_all_start_methods():
