@@ -15,7 +15,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from factcheck.rules import Rule, all_rules
+from factcheck.rules import INPUT, Rule, all_rules
 
 SECTIONS = ("What it checks", "Why it matters", "Example")
 _HEADING = re.compile(rf"^({'|'.join(SECTIONS)}):\s*$")
@@ -86,6 +86,8 @@ def _facts(rule: Rule) -> str:
     if rule.check:
         keys = ", ".join(f"`{key}`" for key in rule.params)
         facts.append(f"check: `{rule.check}` (keys {keys})")
+    elif rule.phase == INPUT:
+        facts.append("an input problem (exit 2), always on")
     else:
         facts.append("looks at every claim")
     return "; ".join(facts) + "."
