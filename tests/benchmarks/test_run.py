@@ -27,7 +27,7 @@ def test_a_tiny_benchmark_prints_each_target_met_or_missed(tmp_path: Path):
     out = result.stdout
     assert "Corpus of 40 claims" in out
     assert re.search(r"parse only, CSafeLoader \(the floor\) +[\d.]+ s", out)
-    assert re.search(r"factcheck verify, one process +[\d.]+ s .* MiB +[\d.]+× floor", out)
+    assert re.search(r"factcheck verify, one process +[\d.]+ s .* MiB +[\d.]+× +[\d.]+×", out)
     assert re.search(r"factcheck verify, all cores \(\d+\) +[\d.]+ s", out)
     targets = out.split("Targets\n", 1)[1].splitlines()
     verdicts = [
