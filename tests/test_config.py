@@ -302,11 +302,11 @@ def test_settings_carry_only_what_the_configuration_sets(project: Path):
     from factcheck.rules import all_rules
 
     every = {rule.code for rule in all_rules()}
-    assert settings.off == frozenset(every - {"FC001", "FC002", "FC101"})
+    assert settings.off == frozenset(every - {"FC001", "FC002", "FC101", "FC304"})
     assert settings.levels == {}
     assert settings.options["FC001"].ignore_case is True
     assert set(settings.options) == {"FC001"}
-    assert settings.as_dict()["rules"] == ["FC001", "FC002", "FC101"]
+    assert settings.as_dict()["rules"] == ["FC001", "FC002", "FC101", "FC304"]
 
 
 # --- what the configuration changes in a run ---------------------------------------------
@@ -475,3 +475,22 @@ def test_an_empty_factcheck_yaml_is_a_configuration_of_defaults(factcheck, proje
     assert run.code == 0, run.output
     assert run.out.startswith("configuration: .factcheck.yaml\n")
     assert _row(run.out, "rounding") == ["up-or-down", "default"]
+
+
+def test_an_input_rule_stays_on_and_cannot_be_ignored_or_lowered(factcheck, project: Path):
+    (project / ".factcheck.yaml").write_text("ignore: [FC3, FC1]\n", "utf-8")
+    run = factcheck("config", cwd=project)
+    assert run.code == 0, run.output
+    assert _row(run.out, "rules.FC304") == ["on", "always"]
+    assert _row(run.out, "rules.FC101") == ["off", ".factcheck.yaml:1:15"]
+    (project / ".factcheck.yaml").write_text(
+        "ignore: [unknown-figure-name]\nrules:\n  FC304: {level: warning}\n", "utf-8"
+    )
+    run = factcheck("verify", cwd=project)
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        "factcheck: error: .factcheck.yaml:1:10: FC304 unknown-figure-name finds input that "
+        "cannot be used, so it cannot be turned off",
+        "factcheck: error: .factcheck.yaml:3:11: FC304 unknown-figure-name finds input that "
+        "cannot be used, so it is always an error (exit code 2)",
+    ]

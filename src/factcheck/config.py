@@ -398,6 +398,27 @@ class _Resolver:
             tables[rule.code] = (table, key)
         return tables
 
+    def input_rule(
+        self,
+        rule: Rule,
+        ignored: list[tuple[Rule, ...]],
+        data: dict,
+        tables: dict[str, tuple[dict, KeyPath]],
+    ) -> RuleSetting:
+        """An input rule (FC304) is always on at its level: what it finds cannot be used.
+        Naming it in ``ignore`` or giving it a level is an error; a family prefix in
+        ``ignore`` or ``select`` leaves it on."""
+        why = f"{rule.title} finds input that cannot be used, so it"
+        for index, reference in enumerate(data.get("ignore", [])):
+            if ignored[index] == (rule,) and reference in (rule.code, rule.name):
+                self.problem(("ignore", index), f"{why} cannot be turned off")
+        table, key = tables.get(rule.code, ({}, ("rules", rule.code)))
+        if "level" in table:
+            self.problem((*key, "level"), f"{why} is always an error (exit code 2)")
+        return RuleSetting(
+            Setting(True, "always"), Setting(rule.level), self.options(rule, table, key)
+        )
+
     def level(self, rule: Rule, table: dict, key: KeyPath) -> Setting:
         from factcheck.rules import LEVELS
 
@@ -485,7 +506,7 @@ def resolve(
 ) -> Config:
     """Check raw configuration data (from TOML or YAML, with each key's location) and
     resolve every setting; raise ConfigError with every problem."""
-    from factcheck.rules import all_rules
+    from factcheck.rules import INPUT, all_rules
 
     resolver = _Resolver(where, file)
     for key in data:
@@ -501,6 +522,9 @@ def resolve(
     tables = resolver.rule_tables(data)
     rules: dict[str, RuleSetting] = {}
     for rule in all_rules():
+        if rule.phase == INPUT:
+            rules[rule.code] = resolver.input_rule(rule, ignored, data, tables)
+            continue
         on = Setting(True)
         if "select" in data:
             picked = [i for i, found in enumerate(selected) if rule in found]
