@@ -743,11 +743,20 @@ def _is_ordinal_place(text: str, match: re.Match[str], lexicon: Lexicon) -> bool
     """Inside a text, "50." is an ordinal after a determiner ("der 50. Standort") or at the
     start of a line (a heading); elsewhere the dot ends a sentence ("seit 2012.")."""
     start = match.start()
-    before = text[:start].rstrip(" \t\u00a0")
-    if not before or before.endswith("\n"):
+    # Only the last word before the number matters: look at a bounded stretch, so that a
+    # long text is searched in linear time.
+    window = text[max(0, start - _DETERMINER_WINDOW) : start]
+    before = window.rstrip(" \t\u00a0")
+    if not before:  # only blanks before the number: the start of the text is a line start
+        return start == len(window)
+    if before.endswith("\n"):
         return True
     previous = re.search(r"(\w+)$", before)
     return bool(previous) and previous.group(1).lower() in lexicon.ordinal_determiners
+
+
+#: How far before a number ``_is_ordinal_place`` looks for the determiner.
+_DETERMINER_WINDOW = 64
 
 
 def _reading(
