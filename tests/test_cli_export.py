@@ -96,3 +96,40 @@ def test_export_to_a_folder_that_does_not_exist_exits_2_without_traceback(
     assert run.code == 2
     assert f"cannot write {out}: No such file or directory" in run.err
     assert "Traceback" not in run.output
+
+
+def test_reviewer_and_address_come_from_the_configuration_and_options_override_them(
+    factcheck, tmp_path: Path
+):
+    (tmp_path / ".factcheck.yaml").write_text(
+        "claimreview:\n"
+        "  reviewer: Faktencheck-Redaktion\n"
+        "  reviewer-url: https://faktencheck.example\n"
+        "  base-url: https://faktencheck.example/nrw.html\n",
+        "utf-8",
+    )
+    run = factcheck("export", "claimreview", CORPUS, cwd=tmp_path)
+    assert run.code == 0, run.output
+    review = json.loads(run.out)[0]
+    assert review["author"] == {
+        "@type": "Organization",
+        "name": "Faktencheck-Redaktion",
+        "url": "https://faktencheck.example",
+    }
+    assert review["url"].startswith("https://faktencheck.example/nrw.html#")
+    run = factcheck("export", "claimreview", CORPUS, "--reviewer", "Andere", cwd=tmp_path)
+    assert json.loads(run.out)[0]["author"]["name"] == "Andere"
+
+
+def test_a_bad_address_in_the_configuration_names_its_key_and_place(factcheck, tmp_path: Path):
+    (tmp_path / ".factcheck.yaml").write_text(
+        "claimreview:\n  reviewer: Faktencheck-Redaktion\n  base-url: ftp://faktencheck.example\n",
+        "utf-8",
+    )
+    run = factcheck("export", "claimreview", CORPUS, cwd=tmp_path)
+    assert run.code == 2
+    assert run.err == (
+        "factcheck: error: claimreview.base-url at .factcheck.yaml:3:3 must be an http or "
+        "https address, not 'ftp://faktencheck.example'\n"
+    )
+    assert run.out == ""

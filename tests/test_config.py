@@ -140,7 +140,7 @@ def test_config_option_names_the_file_and_a_missing_one_is_an_error(factcheck, p
             ".factcheck.yaml",
             "rounding: half-up\nrouding: truncated\n",
             ".factcheck.yaml:2:1: unknown key 'rouding' (did you mean 'rounding'?); "
-            "expected keys: select, ignore, rounding, lexicon, rules",
+            "expected keys: select, ignore, rounding, lexicon, rules, claimreview",
         ),
         (
             "pyproject.toml",
@@ -199,6 +199,17 @@ def test_config_option_names_the_file_and_a_missing_one_is_an_error(factcheck, p
             "pyproject.toml",
             '[tool.factcheck]\nrounding = "half-up\n',
             "pyproject.toml:2:20: TOML syntax error: Illegal character '\\n'",
+        ),
+        (
+            ".factcheck.yaml",
+            "claimreview:\n  reviewr: Faktencheck-Redaktion\n",
+            ".factcheck.yaml:2:3: unknown key 'reviewr' in 'claimreview' (did you mean "
+            "'reviewer'?); expected: reviewer, reviewer-url, base-url",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.factcheck.claimreview]\nreviewer = 3\n",
+            "pyproject.toml:2:1: claimreview.reviewer must be a text",
         ),
         (
             ".factcheck.yaml",

@@ -219,17 +219,25 @@ def export_claimreview(
     ] = None,
     reviewer_name: Annotated[
         str | None,
-        typer.Option("--reviewer", help="The organisation that publishes the reviews."),
+        typer.Option(
+            "--reviewer",
+            help="The organisation that publishes the reviews; default: claimreview.reviewer "
+            "in the configuration.",
+        ),
     ] = None,
     reviewer_url: Annotated[
-        str | None, typer.Option("--reviewer-url", help="The reviewer's web address.")
+        str | None,
+        typer.Option(
+            "--reviewer-url",
+            help="The reviewer's web address; default: claimreview.reviewer-url.",
+        ),
     ] = None,
     base_url: Annotated[
         str | None,
         typer.Option(
             "--base-url",
             help="Address of the page the reviews are published on; each review's url is "
-            "this address with #claim-id.",
+            "this address with #claim-id; default: claimreview.base-url.",
         ),
     ] = None,
 ) -> None:
@@ -240,11 +248,18 @@ def export_claimreview(
     from factcheck.export.claimreview import ExportError, claim_reviews, reviewer, write
     from factcheck.load import find_default_corpus, load_corpus
 
+    config = _config()
+    given = {"reviewer": reviewer_name, "base-url": base_url, "reviewer-url": reviewer_url}
+    values, given_as = {}, {}
+    for key, value in given.items():
+        setting = config.claimreview[key]
+        values[key] = value or setting.value
+        if not value and setting.value:
+            given_as[key] = f"claimreview.{key} at {setting.origin}"
     try:
-        by = reviewer(reviewer_name, base_url, reviewer_url)
+        by = reviewer(values["reviewer"], values["base-url"], values["reviewer-url"], given_as)
     except ExportError as error:
         _fail(str(error))
-    config = _config()
     if not paths:
         corpus_dir = find_default_corpus(Path.cwd())
         if corpus_dir is None:

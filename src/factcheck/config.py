@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 CONFIG_FILE = ".factcheck.yaml"
 PYPROJECT = "pyproject.toml"
 #: The keys of a configuration, in the order ``factcheck config`` shows them.
-KEYS = ("select", "ignore", "rounding", "lexicon", "rules")
+KEYS = ("select", "ignore", "rounding", "lexicon", "rules", "claimreview")
+#: The keys of the ``claimreview`` table: who publishes the reviews, and where.
+CLAIMREVIEW_KEYS = ("reviewer", "reviewer-url", "base-url")
 DEFAULT = "default"
 
 #: A key's path in the configuration: ``("rules", "FC101", "level")``, ``("select", 0)``.
@@ -73,6 +75,10 @@ class Config:
     ignore: Setting
     #: A pyproject.toml with a [tool.factcheck] table beside the file read, not read.
     shadowed: Path | None = None
+    #: The ClaimReview export's publisher settings, by key of CLAIMREVIEW_KEYS.
+    claimreview: dict[str, Setting] = field(
+        default_factory=lambda: {key: Setting(None) for key in CLAIMREVIEW_KEYS}
+    )
 
     @property
     def reader(self) -> Reader:
@@ -115,14 +121,15 @@ class Config:
             on = Setting("on" if rule.on.value else "off", rule.on.origin)
             items += [(f"rules.{code}", on), (f"rules.{code}.level", rule.level)]
             items += [(f"rules.{code}.{key}", setting) for key, setting in rule.options.items()]
+        items += [(f"claimreview.{key}", setting) for key, setting in self.claimreview.items()]
         return items
 
 
-def shown(value: Any) -> str:
-    """A value as the configuration writes it: ``true``, ``[FC1, FC201]``; no lexicon file
-    is the ``bundled`` one."""
+def shown(value: Any, key: str = "") -> str:
+    """A value as the configuration writes it: ``true``, ``[FC1, FC201]``; no value is
+    ``none``, and no lexicon file (key ``lexicon.de``) the ``bundled`` lexicon."""
     if value is None:
-        return "bundled"
+        return "bundled" if key.startswith("lexicon.") else "none"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, tuple | list):
@@ -360,6 +367,30 @@ class _Resolver:
             settings[lang] = Setting(str(path), self.origin(key))
         return settings
 
+    def claimreview(self, data: dict) -> dict[str, Setting]:
+        """The ClaimReview export's publisher settings: each a non-empty text."""
+        settings = {key: Setting(None) for key in CLAIMREVIEW_KEYS}
+        value = data.get("claimreview", {})
+        if not isinstance(value, dict):
+            self.problem(
+                ("claimreview",),
+                f"'claimreview' must be a table of {', '.join(CLAIMREVIEW_KEYS)}",
+            )
+            return settings
+        for name, text in value.items():
+            key = ("claimreview", name)
+            if name not in CLAIMREVIEW_KEYS:
+                self.problem(
+                    key,
+                    f"unknown key {name!r} in 'claimreview'{suggestion(name, CLAIMREVIEW_KEYS)}; "
+                    f"expected: {', '.join(CLAIMREVIEW_KEYS)}",
+                )
+            elif not isinstance(text, str) or not text.strip():
+                self.problem(key, f"claimreview.{name} must be a text")
+            else:
+                settings[name] = Setting(text.strip(), self.origin(key))
+        return settings
+
     def beside_config(self, file: str) -> Path:
         """A path written in the configuration, relative to the configuration's folder."""
         path = Path(file)
@@ -519,6 +550,7 @@ def resolve(
     ignored, ignore_written = resolver.rule_list(data, "ignore")
     rounding = resolver.rounding(data)
     lexicon = resolver.lexicon(data)
+    claimreview = resolver.claimreview(data)
     tables = resolver.rule_tables(data)
     rules: dict[str, RuleSetting] = {}
     for rule in all_rules():
@@ -553,4 +585,5 @@ def resolve(
             tuple(ignore_written), resolver.origin(("ignore",)) if "ignore" in data else DEFAULT
         ),
         shadowed=shadowed,
+        claimreview=claimreview,
     )

@@ -22,7 +22,7 @@ def _file_line(config: Config) -> str:
 def as_text(config: Config) -> str:
     """A table of setting, value and origin (``default`` or ``file:line:column``)."""
     rows = [("setting", "value", "from")]
-    rows += [(key, shown(setting.value), setting.origin) for key, setting in config.items()]
+    rows += [(key, shown(setting.value, key), setting.origin) for key, setting in config.items()]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
     lines = [_file_line(config), ""]
     for key, value, origin in rows:
@@ -32,7 +32,8 @@ def as_text(config: Config) -> str:
 
 def as_json(config: Config) -> str:
     """The same as one JSON object: the file read, the file it shadows, and a list of
-    settings, each with its key, its value (JSON-typed; null for a bundled lexicon) and
+    settings, each with its key, its value (JSON-typed; null for a bundled lexicon or a
+    setting not set) and
     where it came from."""
     data = {
         "file": str(config.file) if config.file else None,

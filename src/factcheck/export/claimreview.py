@@ -62,20 +62,33 @@ def _web_address(url: str, what: str) -> str:
     return url
 
 
-def reviewer(name: str | None, base_url: str | None, url: str | None = None) -> Reviewer:
-    """Check the reviewer's settings; ClaimReview needs a name and an address for each review."""
+def reviewer(
+    name: str | None,
+    base_url: str | None,
+    url: str | None = None,
+    given_as: dict[str, str] | None = None,
+) -> Reviewer:
+    """Check the reviewer's settings; ClaimReview needs a name and an address for each review.
+
+    ``given_as`` says where a value was given, for messages: by default the command-line
+    option (``--base-url``); for a value from the configuration, its key and place
+    (``claimreview.base-url at .factcheck.yaml:4:3``).
+    """
+    given_as = {"base-url": "--base-url", "reviewer-url": "--reviewer-url", **(given_as or {})}
     if not name or not name.strip():
         raise ExportError(
             "a ClaimReview needs its reviewer: pass --reviewer NAME (the organisation that "
-            "publishes the fact-check)"
+            "publishes the fact-check) or set claimreview.reviewer in the configuration"
         )
     if not base_url:
         raise ExportError(
             "a ClaimReview needs the address of the page it is published on: pass --base-url "
-            "URL (each review's url is that address with the claim id as its #anchor)"
+            "URL or set claimreview.base-url in the configuration (each review's url is that "
+            "address with the claim id as its #anchor)"
         )
-    page, _ = urldefrag(_web_address(base_url, "--base-url"))
-    return Reviewer(name.strip(), page, _web_address(url, "--reviewer-url") if url else None)
+    page, _ = urldefrag(_web_address(base_url, given_as["base-url"]))
+    address = _web_address(url, given_as["reviewer-url"]) if url else None
+    return Reviewer(name.strip(), page, address)
 
 
 def _organisation(name: str, url: str | None = None) -> dict[str, Any]:
