@@ -91,3 +91,21 @@ def test_products_and_quotients_hold_every_product_and_quotient_of_members(
         assert (a * b).contains(u * v)
         if not b.contains(D(0)):
             assert (a / b).contains(u / v)
+
+
+# Up to 60 digits, more than Decimal's default context and the interval precision keep.
+_LONG = st.integers(-(10**60), 10**60).flatmap(
+    lambda n: st.integers(-30, 30).map(lambda exponent: D(n).scaleb(exponent))
+)
+
+
+@given(_LONG, _LONG, _LONG)
+def test_sums_differences_and_scalings_hold_the_exact_result_however_long(a, b, c):
+    with localcontext() as ctx:
+        ctx.prec = 200
+        exact_sum, exact_difference, exact_scaled = a + b, a - b, a * abs(c)
+    assert (Interval.point(a) + Interval.point(b)).contains(exact_sum)
+    assert (Interval.point(a) - Interval.point(b)).contains(exact_difference)
+    if c:
+        assert Interval.point(a).scaled(abs(c)).contains(exact_scaled)
+    assert Interval.around(a, abs(b)).contains(a)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from factcheck.notation import format_reading
+from factcheck.notation import format_interval, format_reading
 from factcheck.numbers import parse_figure
 
 
@@ -28,3 +30,11 @@ from factcheck.numbers import parse_figure
 )
 def test_reading_is_written_back_as_the_source_would(lang, text, shown):
     assert format_reading(parse_figure(text, lang), lang) == shown
+
+
+def test_a_figure_with_more_digits_than_decimal_keeps_has_an_interval_that_holds_it():
+    # Decimal's default context keeps 28 digits: the interval's ends are rounded outward,
+    # and writing them back must not fail where quantize would need more digits.
+    reading = parse_figure("9" * 90, "de")
+    assert reading.interval.contains(Decimal("9" * 90))
+    assert format_interval(reading.interval, "", "de").startswith("between 1.000.000.000")

@@ -15,8 +15,9 @@ from factcheck.records import by_fields
 
 INFINITY = Decimal("Infinity")
 
-#: Significant digits for products and quotients. Each end is rounded outward, so an
-#: interval computed with this precision always holds the exact result.
+#: Significant digits for sums, products and quotients. Each end is rounded outward, so an
+#: interval computed with this precision always holds the exact result, however many
+#: digits a figure was written with.
 PRECISION = 40
 
 
@@ -26,6 +27,15 @@ class DivisionByZero(ZeroDivisionError):
 
 def _sign(value: Decimal) -> int:
     return (value > 0) - (value < 0)
+
+
+def add(a: Decimal, b: Decimal, rounding: str) -> Decimal:
+    """``a + b`` rounded at :data:`PRECISION` digits in the direction ``rounding``
+    (ROUND_FLOOR for a lower end, ROUND_CEILING for an upper one)."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        ctx.rounding = rounding
+        return a + b
 
 
 def _times(a: Decimal, b: Decimal, rounding: str) -> Decimal | None:
@@ -73,8 +83,10 @@ class Interval:
 
     @classmethod
     def around(cls, value: Decimal, half_width: Decimal) -> Interval:
-        """The closed interval ``value ± half_width``."""
-        return cls(value - half_width, value + half_width)
+        """The closed interval ``value ± half_width``, its ends rounded outward."""
+        return cls(
+            add(value, half_width.copy_negate(), ROUND_FLOOR), add(value, half_width, ROUND_CEILING)
+        )
 
     @property
     def width(self) -> Decimal:
@@ -88,16 +100,17 @@ class Interval:
 
     def __add__(self, other: Interval) -> Interval:
         return Interval(
-            self.lo + other.lo,
-            self.hi + other.hi,
+            add(self.lo, other.lo, ROUND_FLOOR),
+            add(self.hi, other.hi, ROUND_CEILING),
             self.lo_open or other.lo_open,
             self.hi_open or other.hi_open,
         )
 
     def __sub__(self, other: Interval) -> Interval:
+        # copy_negate is exact; a plain minus would round in the default context.
         return Interval(
-            self.lo - other.hi,
-            self.hi - other.lo,
+            add(self.lo, other.hi.copy_negate(), ROUND_FLOOR),
+            add(self.hi, other.lo.copy_negate(), ROUND_CEILING),
             self.lo_open or other.hi_open,
             self.hi_open or other.lo_open,
         )
@@ -139,8 +152,13 @@ class Interval:
         return self._corners(other, lambda a, b, rounding: _over(a, b, rounding, positive))
 
     def scaled(self, factor: Decimal) -> Interval:
-        """The interval multiplied by a positive exact factor."""
-        return Interval(self.lo * factor, self.hi * factor, self.lo_open, self.hi_open)
+        """The interval multiplied by a positive exact factor, its ends rounded outward."""
+        return Interval(
+            _times(self.lo, factor, ROUND_FLOOR),  # type: ignore[arg-type]
+            _times(self.hi, factor, ROUND_CEILING),  # type: ignore[arg-type]
+            self.lo_open,
+            self.hi_open,
+        )
 
     def contains(self, value: Decimal) -> bool:
         """Whether ``value`` lies in the interval, respecting open ends."""

@@ -6,7 +6,7 @@ release's language: its decimal mark, its thousands separator, its scale words.
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from factcheck.units import SYMBOLS
@@ -95,7 +95,11 @@ def format_interval(
     step = Decimal(1).scaleb(-decimals)
 
     def end(value: Decimal, rounding: str) -> Decimal:
-        return (value / scale).quantize(step, rounding=rounding) * scale
+        with localcontext() as context:
+            # quantize fails on a result with more digits than the context keeps, and a
+            # figure may be written with many more than its default 28.
+            context.prec = max(context.prec, value.adjusted() - scale.adjusted() + decimals + 2)
+            return (value / scale).quantize(step, rounding=rounding) * scale
 
     if interval.lo.is_finite() and interval.hi.is_finite():
         lo = end(interval.lo, ROUND_FLOOR)

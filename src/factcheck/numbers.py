@@ -22,7 +22,7 @@ from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
-from factcheck.interval import INFINITY, Interval
+from factcheck.interval import INFINITY, Interval, add
 from factcheck.records import by_fields
 from factcheck.units import CURRENCIES, PREFIX_UNIT_WORDS, UNIT_WORDS
 
@@ -619,15 +619,18 @@ def _text2num(text: str, lang: str | None) -> int:
 
 def rounding_interval(value: Decimal, step: Decimal, rounding: str = DEFAULT_ROUNDING) -> Interval:
     """Every value that the rounding convention writes as ``value`` at ``step``."""
+    # Sums of intervals round their ends outward, so a figure with more digits than
+    # Decimal keeps still gets an interval that holds it.
+    point = Interval.point(value)
     half = step / 2
     if rounding == "up-or-down":
-        return Interval(value - half, value + half)
+        return point + Interval(-half, half)
     if rounding == "half-up":
-        return Interval(value - half, value + half, hi_open=True)
+        return point + Interval(-half, half, hi_open=True)
     if rounding == "truncated":
         if value < 0:
-            return Interval(value - step, value, lo_open=True)
-        return Interval(value, value + step, hi_open=True)
+            return point + Interval(-step, Decimal(0), lo_open=True)
+        return point + Interval(Decimal(0), step, hi_open=True)
     raise ValueError(f"unknown rounding convention {rounding!r}: expected {', '.join(ROUNDINGS)}")
 
 
@@ -655,7 +658,7 @@ def _qualified(
             return (rounded.lo, rounded.lo_open) if low else (rounded.hi, rounded.hi_open)
         if spec.how == "unbounded":
             return (-INFINITY if low else INFINITY), True
-        return value + spec.offset * step, spec.open
+        return add(value, spec.offset * step, ROUND_FLOOR if low else ROUND_CEILING), spec.open
 
     lo, lo_open = end(qualifier.lo, True)
     hi, hi_open = end(qualifier.hi, False)
