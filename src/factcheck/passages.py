@@ -16,6 +16,12 @@ from factcheck.textnorm import normalise, normalise_with_offsets
 
 #: Words shorter than this are not worth a fuzzy match: any text holds something like them.
 MIN_FUZZY_LENGTH = 4
+#: A passage less alike than this (in percent) is no help as a suggestion. The cut-off also
+#: lets the fuzzy search skip most of a long text.
+MIN_ALIKE = 60
+#: A longer quote is aligned by its first characters only: the fuzzy search's time grows
+#: with the quote's length times the text's, and a quote's start finds its place.
+MAX_FUZZY_NEEDLE = 200
 
 # Abbreviations whose full stop does not end a sentence ("sog. Ankommens-Treffpunkte").
 _ABBREVIATIONS = frozenset(
@@ -49,7 +55,7 @@ class QuoteIndex:
 
     text: str
     normalised: str
-    offsets: list[int]
+    offsets: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> QuoteIndex:
@@ -82,6 +88,8 @@ def closest_passage(source_text: str, quote: str) -> Passage | None:
 
     rapidfuzz's ``partial_ratio_alignment`` slides the quote over the text and returns the
     best-aligned stretch with its offsets, in C; difflib would need a window loop in Python.
+    A quote longer than :data:`MAX_FUZZY_NEEDLE` is aligned by its start and the passage
+    runs on for the quote's length, so no quote, however long, makes the search slow.
     """
     from rapidfuzz import fuzz
 
@@ -91,12 +99,20 @@ def closest_passage(source_text: str, quote: str) -> Passage | None:
         return None
     if len(needle) > len(haystack):
         return Passage(offsets[0], offsets[-1] + 1, source_text[offsets[0] : offsets[-1] + 1], 0)
-    alignment = fuzz.partial_ratio_alignment(needle, haystack)
-    if alignment.score == 0:
+    alignment = fuzz.partial_ratio_alignment(
+        needle[:MAX_FUZZY_NEEDLE], haystack, score_cutoff=MIN_ALIKE
+    )
+    if alignment is None:
         return None
-    lo, hi = _best_words(needle, haystack, alignment.dest_start, alignment.dest_end)
+    lo, hi, score = alignment.dest_start, alignment.dest_end, alignment.score
+    if len(needle) > MAX_FUZZY_NEEDLE:
+        hi = min(len(haystack), lo + len(needle))
+        score = fuzz.ratio(needle, haystack[lo:hi])
+        if score < MIN_ALIKE:
+            return None
+    lo, hi = _best_words(needle, haystack, lo, hi)
     start, end = offsets[lo], offsets[hi - 1] + 1
-    return Passage(start, end, source_text[start:end], round(alignment.score, 1))
+    return Passage(start, end, source_text[start:end], round(score, 1))
 
 
 def _best_words(needle: str, haystack: str, lo: int, hi: int) -> tuple[int, int]:
