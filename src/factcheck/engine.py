@@ -35,7 +35,7 @@ from factcheck.rules import (
     rule_for_check,
     unknown_figure_name,
 )
-from factcheck.yamltree import suggestion
+from factcheck.yamltree import shown, suggestion
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def validate_checks(claim: Claim, context: Context) -> list[InputProblem]:
             problems.append(
                 InputProblem(
                     check.location,
-                    f"unknown check {check.kind!r}{suggestion(check.kind, kinds)}; "
+                    f"unknown check {shown(check.kind)}{suggestion(check.kind, kinds)}; "
                     f"a check starts with one of: {', '.join(kinds)}",
                 )
             )
@@ -106,7 +106,7 @@ def validate_checks(claim: Claim, context: Context) -> list[InputProblem]:
                 problems.append(
                     InputProblem(
                         where,
-                        f"unknown key {key!r} in a {check.kind!r} check"
+                        f"unknown key {shown(key)} in a {check.kind!r} check"
                         f"{suggestion(key, rule.params)}; expected: {', '.join(rule.params)}",
                     )
                 )

@@ -33,6 +33,7 @@ from factcheck.yamltree import (
     expect_mapping,
     load_yaml,
     read_text,
+    shown,
     suggestion,
     text_of,
 )
@@ -41,7 +42,9 @@ SOURCE_FILE = "source.yaml"
 REFERENCES_DIR = "references"
 LANGUAGES = ("de", "en")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_FIGURE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: The longest figure name: a name is a word or two, such as ``ki_personal``.
+MAX_NAME_LENGTH = 64
+_FIGURE_NAME = re.compile(rf"[A-Za-z_][A-Za-z0-9_]{{0,{MAX_NAME_LENGTH - 1}}}")
 
 SOURCE_KEYS_REQUIRED = ("title", "publisher", "language", "text")
 SOURCE_KEYS_OPTIONAL = ("url", "published", "author")
@@ -91,6 +94,10 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProbl
     for path in paths:
         if path.is_dir():
             for file in sorted(path.rglob("*")):
+                if file.is_symlink() and _leads_out(file, path):
+                    if file.is_dir() or file.suffix in (".yaml", ".yml"):
+                        problems.append(_link_out(file, path))
+                    continue
                 if file.suffix not in (".yaml", ".yml") or not file.is_file():
                     continue
                 if REFERENCES_DIR in file.relative_to(path).parts[:-1]:
@@ -103,9 +110,25 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProbl
                 claims.add(path)
                 if (path.parent / SOURCE_FILE).is_file():
                     sources.add(path.parent / SOURCE_FILE)
+        elif path.exists():
+            problems.append(InputProblem(Location(str(path)), "not a file nor a folder"))
         else:
             problems.append(InputProblem(Location(str(path)), "no such file or folder"))
     return sorted(sources), sorted(claims), problems
+
+
+def _leads_out(link: Path, folder: Path) -> bool:
+    """Whether the symbolic link ``link`` ends outside ``folder``."""
+    return not link.resolve().is_relative_to(folder.resolve())
+
+
+def _link_out(link: Path, folder: Path) -> InputProblem:
+    """The problem of a symbolic link in the corpus that leads out of it."""
+    return InputProblem(
+        Location(str(link)),
+        f"a symbolic link to {link.resolve()}, outside {folder}; factcheck reads only the "
+        "files inside the folders it is given: copy the file in instead",
+    )
 
 
 def reference_files(paths: list[Path], claim_files: list[Path]) -> list[Path]:
@@ -123,10 +146,16 @@ def reference_files(paths: list[Path], claim_files: list[Path]) -> list[Path]:
                 if file.suffix in (".yaml", ".yml")
                 and file.is_file()
                 and REFERENCES_DIR in file.relative_to(path).parts[:-1]
+                and not (file.is_symlink() and _leads_out(file, path))  # discover reports it
             )
     for folder in folders:
         if folder.is_dir():
-            found.update(f for f in folder.glob("*") if f.suffix in (".yaml", ".yml"))
+            found.update(
+                file
+                for file in folder.glob("*")
+                if file.suffix in (".yaml", ".yml")
+                and not (file.is_symlink() and _leads_out(file, folder.parent))
+            )
     # The same file reached twice (by a folder and beside a claim) is read once.
     return sorted({file.resolve(): file for file in sorted(found)}.values())
 
@@ -188,6 +217,8 @@ def load_references_of(paths: list[Path], claim_files: list[Path], corpus: Corpu
 
 def load_source(path: Path) -> Source:
     """Read a ``source.yaml`` and the archived text it names."""
+    from factcheck.numbers import MAX_TEXT_LENGTH
+
     root = expect_mapping(load_yaml(path), "a source")
     errors = check_keys(root, "the source", SOURCE_KEYS_REQUIRED, SOURCE_KEYS_OPTIONAL)
     if errors:
@@ -197,9 +228,17 @@ def load_source(path: Path) -> Source:
     if language not in LANGUAGES:
         raise InputError(
             root.entries["language"].location,
-            f"language {language!r} is not supported; expected one of: {', '.join(LANGUAGES)}",
+            f"language {shown(language or '')} is not supported; expected one of: "
+            f"{', '.join(LANGUAGES)}",
         )
     text_file = _inside(path.parent, fields["text"] or "", root.entries["text"].location)
+    text = read_text(text_file, 4 * MAX_TEXT_LENGTH, "a press release is a few dozen kilobytes")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise InputError(
+            Location(str(text_file)),
+            f"the text has {len(text):,} characters; factcheck reads source texts of at most "
+            f"{MAX_TEXT_LENGTH:,} characters (a press release has a few thousand)",
+        )
     return Source(
         # Resolved, so "source.yaml" given from inside its folder still has the folder's name.
         slug=path.resolve().parent.name,
@@ -207,7 +246,7 @@ def load_source(path: Path) -> Source:
         publisher=fields["publisher"] or "",
         language=language,
         text_file=text_file,
-        text=read_text(text_file),
+        text=text,
         location=root.location,
         url=fields.get("url"),
         published=fields.get("published"),
@@ -216,13 +255,18 @@ def load_source(path: Path) -> Source:
 
 
 def _inside(folder: Path, name: str, location: Location) -> Path:
-    """The file ``name`` in ``folder``; refuse any path that leads out of it."""
-    target = (folder / name).resolve()
-    if not target.is_relative_to(folder.resolve()) or Path(name).is_absolute():
-        raise InputError(location, f"the text file {name!r} must lie in the source's folder")
-    if not target.is_file():
-        raise InputError(location, f"the text file {name!r} does not exist in {folder}")
-    return target
+    """The file ``name`` in ``folder``, as written; refuse any path that leads out of it,
+    by ``..``, as an absolute path, or through a symbolic link."""
+    path = folder / name
+    target = path.resolve()
+    if Path(name).is_absolute() or not target.is_relative_to(folder.resolve()):
+        link = f" (it leads to {target})" if not Path(name).is_absolute() else ""
+        raise InputError(
+            location, f"the text file {shown(name)} must lie in the source's folder{link}"
+        )
+    if not target.exists():
+        raise InputError(location, f"the text file {shown(name)} does not exist in {folder}")
+    return path
 
 
 def load_claim(
@@ -249,7 +293,7 @@ def load_claim(
         errors.append(
             InputError(
                 root.entries["id"].location,
-                f"claim id {claim_id!r} must be lower-case letters, digits, '-' and '_'",
+                f"claim id {shown(claim_id)} must be lower-case letters, digits, '-' and '_'",
             )
         )
     elif claim_id and claim_id != path.stem:
@@ -264,7 +308,7 @@ def load_claim(
         errors.append(
             InputError(
                 root.entries["source"].location,
-                f"unknown source {slug!r}{suggestion(slug, sources)}; a source is a folder "
+                f"unknown source {shown(slug)}{suggestion(slug, sources)}; a source is a folder "
                 f"with a {SOURCE_FILE}",
             )
         )
@@ -351,7 +395,11 @@ def _figures(
         where = mapping.key_locations[name]
         if not _FIGURE_NAME.fullmatch(name):
             errors.append(
-                InputError(where, f"figure name {name!r} must be letters, digits and '_'")
+                InputError(
+                    where,
+                    f"figure name {shown(name)} must be letters, digits and '_', at most "
+                    f"{MAX_NAME_LENGTH} characters",
+                )
             )
             continue
         try:

@@ -8,6 +8,7 @@ which PyYAML silently overwrites, are errors.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -60,21 +61,123 @@ def describe(node: Node) -> str:
     return _KIND_NAMES[type(node)]
 
 
-def read_text(path: Path) -> str:
-    """Read a text file as UTF-8 (a byte-order mark is allowed); raise InputError otherwise."""
+#: The largest YAML file read (claims, sources, references, configuration): such a file is a
+#: few kilobytes, so a file a thousand times that is a mistake, refused before it is parsed.
+MAX_YAML_BYTES = 1024 * 1024
+#: The longest text one YAML value may hold: a claim, a quote or a note is a few sentences.
+MAX_SCALAR_LENGTH = 10_000
+#: libyaml refuses deeper nesting; a claim nests four levels.
+_YAML_DEPTH_LIMIT = 1000
+#: libyaml reads a key of at most this many characters before its ':'.
+_YAML_KEY_LIMIT = 1024
+_UTF16_32_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message, shortened when long, so a mistaken megabyte-long name
+    cannot turn a one-line error into a megabyte."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
+def read_bytes(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of the regular file ``path``; InputError when it cannot be read or is
+    larger than ``limit`` bytes (``what`` says what such a file usually is)."""
+    import os
+    import stat
+
+    where = Location(str(path))
     try:
-        data = path.read_bytes()
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # Opening a named pipe would wait for a writer forever.
+            raise InputError(where, "not a regular file; expected a text file")
+        if status.st_size > limit:
+            raise InputError(where, _too_large(status.st_size, limit, what))
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
     except OSError as error:
-        raise InputError(Location(str(path)), f"cannot read the file: {error.strerror}") from error
+        reason = error.strerror or str(error)
+        raise InputError(where, f"cannot read the file: {reason}") from error
+    if len(data) > limit:  # it grew after the size was taken
+        raise InputError(where, _too_large(max(len(data), os.path.getsize(path)), limit, what))
+    return data
+
+
+def _too_large(size: int, limit: int, what: str) -> str:
+    return (
+        f"the file is {size:,} bytes; factcheck reads files of at most {limit:,} bytes "
+        f"({what}): check that this is the file meant"
+    )
+
+
+def decode(data: bytes, path: Path) -> str:
+    """``data`` as UTF-8 text (a UTF-8 byte-order mark is dropped); InputError naming the
+    encoding it seems to be in, and where the first byte that is not UTF-8 stands."""
+    for mark, encoding in _UTF16_32_MARKS:
+        if data.startswith(mark):
+            raise InputError(
+                Location(str(path)),
+                f"the file is {encoding} text (it starts with the byte-order mark "
+                f"{mark.hex(' ').upper()}); save it as UTF-8",
+            )
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise InputError(Location(str(path)), _not_text(data, nul))
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data.decode("utf-8-sig")
+        return data[bom:].decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        offset = bom + error.start
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        line = data.count(b"\n", 0, offset) + 1
+        column = len(data[max(line_start, bom) : offset].decode("utf-8")) + 1
+        bad = data[offset]
         raise InputError(
-            Location(str(path), line, 1),
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "save the file as UTF-8",
-        ) from error
+            Location(str(path), line, column),
+            f"not UTF-8 text: byte 0x{bad:02x} (offset {offset:,}) cannot stand here in "
+            f"UTF-8{_legacy_reading(bad)}; save the file as UTF-8",
+        ) from None
+
+
+def _not_text(data: bytes, nul: int) -> str:
+    """What a file holding a NUL byte is: UTF-16 text without its byte-order mark (ASCII
+    characters then have a NUL byte on one side of every pair), or binary."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    for order, side in (("little", 1), ("big", 0)):
+        nuls = sample[side::2].count(0)
+        others = sample[1 - side :: 2].count(0)
+        if pairs and nuls >= pairs * 0.6 and others <= pairs * 0.05:
+            return f"UTF-16 text without a byte-order mark ({order}-endian); save it as UTF-8"
+    return f"a binary file, not text (a NUL byte at offset {nul:,}); expected UTF-8 text"
+
+
+def _legacy_reading(byte: int) -> str:
+    """What a byte would be in Windows-1252, the encoding of most text that is not UTF-8."""
+    try:
+        character = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    if not character.isprintable():
+        return ""
+    return (
+        f"; in Latin-1 or Windows-1252 it is {character!r}, so the file is likely in one of those"
+    )
+
+
+def read_text(
+    path: Path, limit: int = MAX_YAML_BYTES, what: str = "a claim file is a few kilobytes"
+) -> str:
+    """Read a text file of at most ``limit`` bytes as UTF-8 (a byte-order mark is allowed);
+    raise InputError otherwise."""
+    return decode(read_bytes(path, limit, what), path)
 
 
 def load_yaml(path: Path) -> Node:
@@ -92,14 +195,54 @@ def load_yaml(path: Path) -> Node:
         mark = error.problem_mark or error.context_mark
         where = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
         what = error.problem or error.context or "invalid YAML"
-        raise InputError(where, f"YAML syntax error: {what}") from error
+        raise InputError(where, f"YAML syntax error: {what}{_hint(what, where, text)}") from None
+    except yaml.reader.ReaderError as error:
+        raise _unreadable_character(text, error, path) from None
     except yaml.YAMLError as error:
-        raise InputError(Location(str(path)), f"YAML error: {error}") from error
+        reason = " ".join(str(error).split())
+        raise InputError(Location(str(path)), f"YAML error: {reason}") from None
+    except RecursionError:
+        # The pure-Python loader recurses once per level; libyaml stops at its own limit.
+        raise InputError(
+            Location(str(path)), f"the YAML nests deeper than {_YAML_DEPTH_LIMIT} levels"
+        ) from None
     finally:
         loader.dispose()
     if root is None:
         raise InputError(Location(str(path), 1, 1), "the file is empty; expected a YAML mapping")
     return _convert(root, str(path))
+
+
+def _hint(problem: str, where: Location, text: str) -> str:
+    """A way forward for the libyaml errors whose words do not say what went wrong."""
+    lines = text.splitlines()
+    line = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
+    if "\t" in line[: where.column]:
+        return "; YAML indents with spaces, not tabs"
+    if "maximum nesting depth" in problem:
+        return f" ({_YAML_DEPTH_LIMIT} levels); a claim nests a few levels deep"
+    if where.column > _YAML_KEY_LIMIT and problem in (
+        "could not find expected ':'",
+        "mapping values are not allowed in this context",
+    ):
+        return f" (a key is at most {_YAML_KEY_LIMIT} characters)"
+    return ""
+
+
+def _unreadable_character(text: str, error: object, path: Path) -> InputError:
+    """A located InputError for a character YAML does not allow (control characters)."""
+    position = getattr(error, "position", 0)
+    character = getattr(error, "character", "")
+    code = character if isinstance(character, int) else ord(character or "\0")
+    # libyaml counts bytes of UTF-8; the pure-Python reader counts characters.
+    if isinstance(character, int):
+        position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return InputError(
+        Location(str(path), line, column),
+        f"the character U+{code:04X} is not allowed in YAML (a control character); remove it",
+    )
 
 
 def _location(path: str, node: object) -> Location:
@@ -118,7 +261,7 @@ def _convert(root: object, path: str) -> Node:
     scalar_node = yaml.ScalarNode
     seen: set[int] = {id(root)}
     if isinstance(root, scalar_node):
-        return Scalar(root.value, _location(path, root))
+        return _scalar(root.value, _location(path, root))
     # Each frame: the container node, its child nodes (a mapping's as key, value, ...), how
     # many of them are done, and the children built.
     stack: list[tuple[object, list[object], list[int], list[Node]]] = [
@@ -138,7 +281,7 @@ def _convert(root: object, path: str) -> Node:
             if isinstance(child, scalar_node):
                 mark = child.start_mark  # type: ignore[attr-defined]
                 location = Location(path, mark.line + 1, mark.column + 1)
-                built.append(Scalar(child.value, location))  # type: ignore[attr-defined]
+                built.append(_scalar(child.value, location))  # type: ignore[attr-defined]
             else:
                 stack.append((child, _child_nodes(child), [0], []))
             continue
@@ -147,6 +290,17 @@ def _convert(root: object, path: str) -> Node:
         if not stack:
             return container
         stack[-1][3].append(container)
+
+
+def _scalar(value: str, location: Location) -> Scalar:
+    """A scalar of at most :data:`MAX_SCALAR_LENGTH` characters; InputError for a longer one."""
+    if len(value) > MAX_SCALAR_LENGTH:
+        raise InputError(
+            location,
+            f"a value of {len(value):,} characters; a value is at most {MAX_SCALAR_LENGTH:,} "
+            "characters (a claim, a quote or a note is a few sentences)",
+        )
+    return Scalar(value, location)
 
 
 def _child_nodes(node: object) -> list[object]:
@@ -174,7 +328,7 @@ def _container(node: object, children: list[Node], location: Location) -> Node:
             first = key_locations[key.value]
             raise InputError(
                 key.location,
-                f"duplicate key {key.value!r} (first at line {first.line}); "
+                f"duplicate key {shown(key.value)} (first at line {first.line}); "
                 "YAML keeps only the last, so remove one",
             )
         entries[key.value] = value
@@ -209,7 +363,7 @@ def check_keys(
     errors += [
         InputError(
             mapping.key_locations[key],
-            f"unknown key {key!r} in {what}{suggestion(key, allowed)}; "
+            f"unknown key {shown(key)} in {what}{suggestion(key, allowed)}; "
             f"expected keys: {', '.join(allowed)}",
         )
         for key in mapping.entries

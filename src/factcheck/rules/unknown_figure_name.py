@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from factcheck.context import REFERENCE_PREFIX
 from factcheck.model import InputProblem, Location
 from factcheck.rules import INPUT
-from factcheck.yamltree import suggestion
+from factcheck.yamltree import shown, suggestion
 
 CODE = "FC304"
 NAME = "unknown-figure-name"
@@ -62,7 +62,7 @@ def problem(location: Location, name: str, known: list[str], where: str = "") ->
     check's text, such as "at column 12 of 'equals'"), with the nearest of ``known``."""
     what = "reference fact" if name.startswith(REFERENCE_PREFIX) else "figure"
     place = f" {where}" if where else ""
-    message = f"unknown {what} {name!r}{place}{suggestion(name, known)}"
+    message = f"unknown {what} {shown(name)}{place}{suggestion(name, known)}"
     if what == "reference fact" and not any(k.startswith(REFERENCE_PREFIX) for k in known):
         message += "; reference facts are read from the references/ folder beside the sources"
     return InputProblem(location, message, code=CODE)
