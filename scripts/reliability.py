@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/reliability.py                    # every case, the table
     .venv/bin/python scripts/reliability.py --details          # and each case's figures
-    .venv/bin/python scripts/reliability.py --case "a binary file"
+    .venv/bin/python scripts/reliability.py --case "a binary file" --category paths
 
 Standard output is the table alone, to be pasted into docs/reliability.md (a test checks
 that the page holds it); ``--details`` writes each case's exit code, processor time and
@@ -25,13 +25,19 @@ def main(argv: list[str] | None = None) -> int:
     """Run the chosen cases (all by default), print the table, say whether all passed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--case", action="append", help="run only the case of this name")
+    parser.add_argument("--category", action="append", help="run only this category's cases")
     parser.add_argument("--details", action="store_true", help="each case's figures too")
     args = parser.parse_args(argv)
     names = {case.name for case in CASES}
     unknown = [name for name in args.case or [] if name not in names]
     if unknown:
         parser.error(f"unknown case {unknown[0]!r}")
-    cases = tuple(case for case in CASES if not args.case or case.name in args.case)
+    cases = tuple(
+        case
+        for case in CASES
+        if (not args.case or case.name in args.case)
+        and (not args.category or case.category in args.category)
+    )
     results = run_all(cases)
     print(table(results), end="")
     if args.details:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -45,7 +44,14 @@ MAX_RSS = 256 * 1024 * 1024
 #: instead of taking the machine's memory.
 ADDRESS_SPACE = 2 * 1024 * 1024 * 1024
 
-CATEGORIES = ("YAML", "encodings", "numbers and expressions", "paths")
+CATEGORIES = (
+    "YAML",
+    "encodings",
+    "numbers and expressions",
+    "paths",
+    "configuration",
+    "reference files",
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class Case:
     path whose size is the input's size. ``where`` is the location the message starts
     with (relative to the folder the child runs in), ``says`` a part of the message after
     it. A case that must simply work has ``code`` 0 and ``says`` the claim's verdict line.
+    ``others_checked`` is False where nothing can be checked, as with a configuration that
+    cannot be read: the rules it sets would be unknown.
     """
 
     category: str
@@ -64,6 +72,7 @@ class Case:
     where: str
     says: str
     code: int = 2
+    others_checked: bool = True
 
 
 @dataclass(frozen=True)
@@ -125,7 +134,7 @@ class Result:
         return (
             self.code == self.case.code
             and self.message_line is not None
-            and self.good_claim_reported
+            and self.good_claim_reported == self.case.others_checked
             and self.max_rss <= MAX_RSS
         )
 
@@ -179,11 +188,7 @@ def _derived(claim_id: str, expression: str) -> Callable[[Path], Path]:
 
 def _alias_bomb(folder: Path) -> Path:
     """The billion laughs: nine levels of nine aliases, a few hundred bytes."""
-    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for level in range(1, 10):
-        aliases = ", ".join([f"*a{level - 1}"] * 9)
-        lines.append(f"a{level}: &a{level} [{aliases}]")
-    return _write(folder, "bomb.yaml", "\n".join(lines) + "\n")
+    return _write(folder, "bomb.yaml", ALIAS_BOMB + "\n")
 
 
 def _deep_lists(folder: Path) -> Path:
@@ -315,6 +320,44 @@ def _linked_folder(folder: Path) -> Path:
     return link
 
 
+def _config(name: str, data: str | bytes, *more: tuple[str, str | bytes]) -> Callable:
+    """A builder writing a configuration file, and any files it names, into the project."""
+
+    def build(folder: Path) -> Path:
+        for other, text in more:
+            _write(folder.parent.parent, other, text)
+        return _write(folder.parent.parent, name, data)
+
+    return build
+
+
+def _lexicon(data: str | bytes) -> Callable[[Path], Path]:
+    """A builder for a configuration whose German lexicon is ``data``; the lexicon is the
+    input whose size counts."""
+
+    def build(folder: Path) -> Path:
+        _write(folder.parent.parent, CONFIG, "lexicon: {de: lexicon-de.yaml}\n")
+        return _write(folder.parent.parent, "lexicon-de.yaml", data)
+
+    return build
+
+
+def _reference(data: str | bytes) -> Callable[[Path], Path]:
+    """A builder writing a bad file of reference facts beside the bundled ones."""
+    return lambda folder: _write(folder.parent / "references", "bad.yaml", data)
+
+
+def _big(prefix: str, line: str, lines: int = 500_000) -> bytes:
+    """A file of about 50 MB: ``prefix`` and then ``line`` over and over."""
+    return prefix.encode("utf-8") + line.encode("utf-8") * lines
+
+
+def _linked_reference(folder: Path) -> Path:
+    link = folder.parent / "references" / "link.yaml"
+    link.symlink_to(_outside_file(folder))
+    return link
+
+
 def _works(name: str, builder: Callable[[Path], Path], claim_id: str) -> Case:
     """An encoding case that must simply work: the claim is read and found consistent."""
     return Case("encodings", name, builder, claim_id, f"{claim_id} consistent", 0)
@@ -337,6 +380,21 @@ P = "paths"
 F = FOLDER
 MEGABYTE = "m" * 1_000_000
 LONG_QUOTE = "Millionen " * 999 + "x"
+
+R = "reference files"
+CONFIG = ".factcheck.yaml"
+TOML = "pyproject.toml"
+REFS = "claims/references"
+ALIAS_BOMB = "\n".join(
+    ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+)
+
+
+def config_case(name: str, build: Callable[[Path], Path], where: str, says: str) -> Case:
+    """A configuration case: exit 2 and nothing checked, as the rules it sets are unknown."""
+    return Case("configuration", name, build, where, says, 2, others_checked=False)
+
 
 # One case a row: category, name, what is written, where the message points, what it says
 # (and the exit code where it is not 2).
@@ -428,7 +486,7 @@ CASES: tuple[Case, ...] = (
     Case(N, "9**9**9 as a value", _figure_value("power", "9**9**9"),
          f"{F}/power.yaml:7:12", "cannot read '9**9**9' as a figure"),
     Case(N, "1e999999999 as a value", _figure_value("exponent", "1e999999999"),
-         f"{F}/exponent.yaml:7:12", "cannot read '1e999999999' as a figure"),
+         f"{F}/exponent.yaml:7:12", "FC002", 1),
     Case(N, "9**9**9 in an expression", _derived("powexpr", "9**9**9"),
          f"{F}/powexpr.yaml:7:14", "not an expression over figures: '**' is not allowed"),
     Case(N, "9^9^9 in an expression", _derived("caret", "9^9^9"),
@@ -473,6 +531,86 @@ CASES: tuple[Case, ...] = (
          "claims/big-text/source.txt", "factcheck reads files of at most 4,000,000 bytes"),
     Case(P, "a source text over a million characters", _big_text("long-text", 1_100_000),
          "claims/long-text/source.txt", "the text has 1,100,"),
+    config_case(".factcheck.yaml: a syntax error", _config(CONFIG, "rounding: [half-up\n"),
+                f"{CONFIG}:2:1", "YAML syntax error"),
+    config_case(".factcheck.yaml: an unknown key", _config(CONFIG, "rouding: half-up\n"),
+                f"{CONFIG}:1:1", "unknown key 'rouding' (did you mean 'rounding'?)"),
+    config_case(".factcheck.yaml: a wrong type", _config(CONFIG, "rounding: [half-up]\n"),
+                f"{CONFIG}:1:1", "rounding ['half-up'] is not a rounding convention"),
+    config_case(".factcheck.yaml: an unknown rule", _config(CONFIG, "ignore: [FC9999]\n"),
+                f"{CONFIG}:1:10", "unknown rule 'FC9999'"),
+    config_case(".factcheck.yaml: duplicate keys", _config(CONFIG, "rounding: a\nrounding: b\n"),
+                f"{CONFIG}:2:1", "duplicate key 'rounding' (first at line 1)"),
+    config_case(".factcheck.yaml: an empty file", _config(CONFIG, ""),
+                f"{CONFIG}:1:1", "the file is empty; expected a YAML mapping"),
+    config_case(".factcheck.yaml: an alias bomb", _config(CONFIG, ALIAS_BOMB),
+                f"{CONFIG}:1:5", "YAML anchors and aliases (&name, *name) are not"),
+    config_case(".factcheck.yaml: 999-deep nesting",
+                _config(CONFIG, "select: " + "[" * 999 + "]" * 999),
+                f"{CONFIG}:1:29", "the configuration nests deeper than 20 levels"),
+    config_case(".factcheck.yaml: 10,000-deep nesting",
+                _config(CONFIG, "x: " + "[" * 10_000 + "]" * 10_000),
+                f"{CONFIG}:1:1003", "exceeded maximum nesting depth"),
+    config_case(".factcheck.yaml: a binary file", _config(CONFIG, b"\x00\x01\x02" * 100),
+                CONFIG, "a binary file, not text (a NUL byte at offset 0)"),
+    config_case(".factcheck.yaml: Latin-1", _config(CONFIG, "rounding: h\xe4lf\n".encode("cp1252")),
+                f"{CONFIG}:1:12", "not UTF-8 text: byte 0xe4"),
+    config_case(".factcheck.yaml: UTF-16", _config(CONFIG, "rounding: x\n".encode("utf-16")),
+                CONFIG, "the file is UTF-16 text"),
+    config_case(".factcheck.yaml: 50 MB",
+                _config(CONFIG, _big("rounding: half-up\n", "# " + "x" * 98 + "\n")),
+                CONFIG, "the file is 50,500,018 bytes; factcheck reads files of at most"),
+    config_case("pyproject.toml: a syntax error",
+                _config(TOML, "[tool.factcheck]\nrounding = half\n"),
+                f"{TOML}:2:12", "TOML syntax error"),
+    config_case("pyproject.toml: duplicate keys",
+                _config(TOML, '[tool.factcheck]\nrounding = "a"\nrounding = "b"\n'),
+                f"{TOML}:3:15", "TOML syntax error: Cannot overwrite a value"),
+    config_case("pyproject.toml: 10,000-deep arrays",
+                _config(TOML, "[tool.factcheck]\nselect = " + "[" * 10_000 + "]" * 10_000 + "\n"),
+                TOML, "the configuration nests deeper than 20 levels"),
+    config_case("pyproject.toml: Latin-1",
+                _config(TOML, '[tool.factcheck]\nrounding = "h\xe4lf"\n'.encode("latin-1")),
+                f"{TOML}:2:14", "not UTF-8 text: byte 0xe4"),
+    config_case("pyproject.toml: 50 MB",
+                _config(TOML, _big("[tool.factcheck]\n", "# " + "x" * 98 + "\n")),
+                TOML, "the file is 50,500,017 bytes; factcheck reads files of at most 1,"),
+    config_case("lexicon: an alias bomb", _lexicon(ALIAS_BOMB),
+                f"{CONFIG}:1:11", "lexicon.de: lexicon-de.yaml:1:5: YAML anchors and aliases"),
+    config_case("lexicon: a fraction 1e999999999",
+                _lexicon("fractions:\n  Drittel: 1e999999999\n"),
+                f"{CONFIG}:1:11", "expected a fraction such as 1/3, found '1e999999999'"),
+    config_case("lexicon: a scale 1e999999", _lexicon("scales:\n  Mio.: 1e999999\n"),
+                f"{CONFIG}:1:11", "scale 'Mio.' must be a number over 0 and at most 10^30"),
+    config_case("lexicon: an offset 1e999999",
+                _lexicon("qualifiers:\n  rund: {step: written, lo: {offset: 1e999999, open: false},"
+                         " hi: rounding}\n"),
+                f"{CONFIG}:1:11", "expected 'rounding', 'unbounded' or {offset: NUMBER"),
+    config_case("lexicon: a binary file", _lexicon(bytes(range(256))),
+                f"{CONFIG}:1:11", "a binary file, not text"),
+    Case(R, "references: a syntax error", _reference("language: de\nfacts: {x: [\n"),
+         f"{REFS}/bad.yaml:3:1", "YAML syntax error"),
+    Case(R, "references: facts as a list", _reference("language: de\nfacts: [a]\n"),
+         f"{REFS}/bad.yaml:2:8", "expected 'facts' as a mapping, found a list"),
+    Case(R, "references: a missing key", _reference("facts: {}\n"),
+         f"{REFS}/bad.yaml:1:1", "the reference file has no 'language'"),
+    Case(R, "references: duplicate facts", _reference("language: de\nfacts:\n  x: {}\n  x: {}\n"),
+         f"{REFS}/bad.yaml:4:3", "duplicate key 'x' (first at line 3)"),
+    Case(R, "references: a 10,000-digit value",
+         _reference(f"language: de\nfacts:\n  x:\n    value: '{'9' * 10_000}'\n    "
+                    "description: d\n    sources: [{title: t, publisher: p}]\n"),
+         f"{REFS}/bad.yaml:4:12", "a figure is at most 200 characters"),
+    Case(R, "references: an alias bomb", _reference(ALIAS_BOMB),
+         f"{REFS}/bad.yaml:1:5", "YAML anchors and aliases (&name, *name) are not allowed"),
+    Case(R, "references: a binary file", _reference(bytes(range(256)) * 4),
+         f"{REFS}/bad.yaml", "a binary file, not text (a NUL byte at offset 0)"),
+    Case(R, "references: Latin-1",
+         _reference("language: de\nfacts:\n  gr\xf6\xdfe: {}\n".encode("cp1252")),
+         f"{REFS}/bad.yaml:3:5", "not UTF-8 text: byte 0xf6"),
+    Case(R, "references: 50 MB", _reference(_big("language: de\n", "# " + "x" * 98 + "\n")),
+         f"{REFS}/bad.yaml", "the file is 50,500,013 bytes; factcheck reads files of at most 1,"),
+    Case(R, "references: a symbolic link out", _linked_reference,
+         f"{REFS}/link.yaml", "a symbolic link to"),
 )
 # fmt: on
 
@@ -485,22 +623,46 @@ def run_case(case: Case, workdir: Path) -> Result:
     size = (
         built.lstat().st_size if built.is_symlink() or not built.is_file() else built.stat().st_size
     )
-    return measure(
-        [sys.executable, "-m", "factcheck", "verify", "claims", "--format", "rich"],
-        workdir,
-        case,
-        size,
-    )
+    return measure(factcheck_command("verify", "claims", "--format", "rich"), workdir, case, size)
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+# Runs factcheck as ``python -m factcheck`` does, in a child whose address space is capped
+# and which writes its peak resident memory to a file at exit. The peak is read from
+# /proc/self/status (VmHWM), which starts afresh at exec: the kernel's ru_maxrss would also
+# count the pages the child shared with the test process before exec.
+_CHILD = """
+import atexit, resource, runpy, sys
+limit = int(sys.argv.pop(1))
+peak_file = sys.argv.pop(1)
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+def peak():
+    kilobytes = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with open("/proc/self/status") as status:
+            kilobytes = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        pass
+    with open(peak_file, "w") as out:
+        out.write(str(kilobytes * 1024))
+
+atexit.register(peak)
+sys.argv[0] = "factcheck"
+runpy.run_module("factcheck", run_name="__main__", alter_sys=True)
+"""
+
+
+def factcheck_command(*args: str) -> list[str]:
+    """The command :func:`measure` runs: ``factcheck ARGS`` in a measured child."""
+    return [sys.executable, "-c", _CHILD, *args]
 
 
 def measure(command: list[str], cwd: Path, case: Case, size: int) -> Result:
-    """Run ``command`` with bounded memory; stop it at the clock bound; return what it did
-    with the processor time and peak memory the kernel counted for it."""
+    """Run ``command`` (from :func:`factcheck_command`); stop it at the clock bound; return
+    what it printed, with the processor time the kernel counted and its peak memory."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        peak_file = Path(tempfile.mkdtemp()) / "peak"
+        command = [*command[:3], str(ADDRESS_SPACE), str(peak_file), *command[3:]]
         started = time.monotonic()
         child = subprocess.Popen(
             command,
@@ -508,7 +670,6 @@ def measure(command: list[str], cwd: Path, case: Case, size: int) -> Result:
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
-            preexec_fn=_limit_memory,
             env={**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"},
         )
         code: int | None = None
@@ -524,6 +685,8 @@ def measure(command: list[str], cwd: Path, case: Case, size: int) -> Result:
             time.sleep(0.01)
         child.returncode = code if code is not None else -9
         wall = time.monotonic() - started
+        peak = int(peak_file.read_text()) if peak_file.exists() else usage.ru_maxrss * 1024
+        shutil.rmtree(peak_file.parent)
         out.seek(0)
         err.seek(0)
         return Result(
@@ -533,7 +696,7 @@ def measure(command: list[str], cwd: Path, case: Case, size: int) -> Result:
             err.read().decode("utf-8", errors="replace"),
             usage.ru_utime + usage.ru_stime,
             wall,
-            usage.ru_maxrss * 1024,
+            peak,
             size,
         )
 

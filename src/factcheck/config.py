@@ -159,14 +159,16 @@ def _has_factcheck_table(path: Path) -> bool:
     that its error is reported rather than the file passed over."""
     import tomllib
 
+    from factcheck.yamltree import MAX_YAML_BYTES, read_text
+
     try:
-        text = path.read_bytes().decode("utf-8", "replace")
-    except OSError:
-        return True
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return "[tool.factcheck" in text
+        data = tomllib.loads(read_text(path))
+    except (InputError, tomllib.TOMLDecodeError, RecursionError):
+        try:
+            with path.open("rb") as file:
+                return b"[tool.factcheck" in file.read(MAX_YAML_BYTES)
+        except OSError:
+            return True
     return isinstance(data.get("tool"), dict) and "factcheck" in data["tool"]
 
 
@@ -206,7 +208,7 @@ def _read_toml(path: Path, shown: Path) -> tuple[dict, dict[KeyPath, Location]]:
     from factcheck.yamltree import read_text
 
     try:
-        text = read_text(path)
+        text = read_text(path, what="a configuration is a few kilobytes")
     except InputError as error:
         raise ConfigError([_shown_at(error, shown)]) from None
     try:
@@ -216,12 +218,18 @@ def _read_toml(path: Path, shown: Path) -> tuple[dict, dict[KeyPath, Location]]:
         what = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         where = Location(str(shown), int(at[1]), int(at[2])) if at else Location(str(shown))
         raise ConfigError([InputError(where, f"TOML syntax error: {what}")]) from None
+    except RecursionError:
+        # tomllib reads nested arrays and inline tables by recursion.
+        raise ConfigError([InputError(Location(str(shown)), _TOO_DEEP)]) from None
     table = data.get("tool", {}).get("factcheck") if isinstance(data.get("tool"), dict) else None
     if table is None:
         raise ConfigError(
             [InputError(Location(str(shown)), "no [tool.factcheck] table; nothing to configure")]
         )
-    marks = key_locations(text, str(shown))
+    try:
+        marks = key_locations(text, str(shown))
+    except RecursionError:
+        raise ConfigError([InputError(Location(str(shown)), _TOO_DEEP)]) from None
     prefix = ("tool", "factcheck")
     where = {key[2:]: mark for key, mark in marks.items() if key[:2] == prefix}
     if not isinstance(table, dict):
@@ -231,6 +239,10 @@ def _read_toml(path: Path, shown: Path) -> tuple[dict, dict[KeyPath, Location]]:
 
 
 _NOT_A_TABLE = "[tool.factcheck] must be a table of keys such as rounding and rules"
+#: The deepest nesting a configuration may have; it needs four levels (rules, a rule, an
+#: option, a list).
+MAX_DEPTH = 20
+_TOO_DEEP = f"the configuration nests deeper than {MAX_DEPTH} levels; it needs four at most"
 
 
 def _read_yaml(path: Path, shown: Path) -> tuple[dict, dict[KeyPath, Location]]:
@@ -246,6 +258,8 @@ def _read_yaml(path: Path, shown: Path) -> tuple[dict, dict[KeyPath, Location]]:
     where: dict[KeyPath, Location] = {(): _moved(root.location, shown)}
 
     def plain(node: Any, key: KeyPath) -> Any:
+        if len(key) > MAX_DEPTH:
+            raise ConfigError([InputError(_moved(node.location, shown), _TOO_DEEP)])
         if isinstance(node, Scalar):
             return node.value
         if isinstance(node, Mapping):

@@ -488,11 +488,11 @@ def _checks(
                     locations[f"{key}[{index}]"] = element.location
             else:
                 errors.append(
-                    InputError(value.location, f"check key {key!r} must be a text or a list")
+                    InputError(value.location, f"check key {shown(key)} must be a text or a list")
                 )
         kind = next(iter(entries))
         scope = (item.location, *locations.values())
-        target = f"the {kind!r} check at line {item.location.line}"
+        target = f"the {shown(kind)} check at line {item.location.line}"
         suppressions += _suppressions(item.entries.get(SUPPRESS), target, scope, errors)
         checks.append(Check(kind, params, item.location, locations))
     return tuple(checks)
@@ -523,7 +523,8 @@ def load_references(path: Path, reader: Reader, errors: list[InputError]) -> lis
         errors.append(
             InputError(
                 root.entries["language"].location,
-                f"language {language!r} is not supported; expected one of: {', '.join(LANGUAGES)}",
+                f"language {shown(language)} is not supported; expected one of: "
+                f"{', '.join(LANGUAGES)}",
             )
         )
         return []
@@ -534,7 +535,7 @@ def load_references(path: Path, reader: Reader, errors: list[InputError]) -> lis
             errors.append(
                 InputError(
                     where,
-                    f"reference fact {name!r} must be lower-case letters, digits, '-' and '_'",
+                    f"reference fact {shown(name)} must be lower-case letters, digits, '-' and '_'",
                 )
             )
             continue
@@ -560,7 +561,7 @@ def load_references(path: Path, reader: Reader, errors: list[InputError]) -> lis
             errors.append(
                 InputError(
                     fact.entries["level"].location,
-                    f"reference fact {name!r}: level {level!r} is not one of "
+                    f"reference fact {name!r}: level {shown(level)} is not one of "
                     f"{', '.join(LEVELS)}{suggestion(level, LEVELS)}",
                 )
             )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -172,11 +172,9 @@ def _end(spec: object, where: str) -> End:
     if spec in ("rounding", "unbounded"):
         return End(str(spec))
     if isinstance(spec, dict) and set(spec) == {"offset", "open"}:
-        try:
-            offset = Decimal(str(spec["offset"]))
-        except InvalidOperation:
-            offset = None
-        if offset is not None and offset.is_finite() and isinstance(spec["open"], bool):
+        written = _lexicon_number(spec["offset"])
+        offset = Decimal(written) if written and "/" not in written else None
+        if offset is not None and abs(offset) <= _MAX_OFFSET and isinstance(spec["open"], bool):
             return End("offset", offset, spec["open"])
     raise LexiconError(
         f"{where}: expected 'rounding', 'unbounded' or {{offset: NUMBER, open: true|false}}"
@@ -197,9 +195,24 @@ def _qualifier(word: str, spec: object, where: str) -> Qualifier:
     )
 
 
+#: How a number in a lexicon is written: digits with an optional decimal part or
+#: denominator, and no exponent, so "1e999999999" cannot ask for a billion-digit number.
+_LEXICON_NUMBER = re.compile(r"-?\d{1,30}(?:\.\d{1,30})?(?:/\d{1,30})?")
+#: The largest scale factor and qualifier offset a lexicon may give.
+_MAX_SCALE = Decimal(10) ** 30
+_MAX_OFFSET = Decimal(100)
+
+
+def _lexicon_number(text: object) -> str | None:
+    """``text`` as a lexicon number's text, or None when it is not written as one."""
+    written = str(text).strip()
+    return written if _LEXICON_NUMBER.fullmatch(written) else None
+
+
 def _ratio(text: object, where: str) -> Fraction:
+    written = _lexicon_number(text)
     try:
-        ratio = Fraction(str(text))
+        ratio = Fraction(written or "")
     except (ValueError, ZeroDivisionError):
         raise LexiconError(f"{where}: expected a fraction such as 1/3, found {text!r}") from None
     if ratio <= 0:
@@ -254,11 +267,16 @@ def _merge(base: dict, override: dict) -> dict:
 def _raw_lexicon(lang: str, override_path: Path | None) -> dict:
     data = _yaml_load(_bundled_text(lang), f"lexicon-{lang}.yaml")
     if override_path is not None:
+        from factcheck.yamltree import InputError, load_yaml, read_text
+
         path = Path(override_path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise LexiconError(f"{path}: cannot read the lexicon: {error.strerror}") from None
+            # Read as claim files are first: size, encoding, aliases (an alias bomb would
+            # expand when its words are read) and duplicate keys are refused with their line.
+            load_yaml(path)
+            text = read_text(path)
+        except InputError as error:
+            raise LexiconError(str(error)) from None
         data = _merge(data, _yaml_load(text, str(path)))
     return data
 
@@ -274,10 +292,14 @@ def _build(lang: str | None, data: dict, where: str) -> Lexicon:
     }
     scales: dict[str, Decimal | None] = {}
     for word, factor in (data.get("scales") or {}).items():
-        try:
-            scales[_lower_key(word)] = Decimal(str(factor))
-        except InvalidOperation:
-            raise LexiconError(f"{where}: scale {word!r} must be a number") from None
+        written = _lexicon_number(factor)
+        value = Decimal(written) if written and "/" not in written else None
+        if value is None or not 0 < value <= _MAX_SCALE:
+            raise LexiconError(
+                f"{where}: scale {word!r} must be a number over 0 and at most 10^30, written "
+                f"in digits (1000000), found {factor!r}"
+            )
+        scales[_lower_key(word)] = value
     months = {}
     for number, names in enumerate(data.get("months") or [], start=1):
         for name in names if isinstance(names, list) else [names]:

@@ -173,7 +173,7 @@ def _legacy_reading(byte: int) -> str:
 
 
 def read_text(
-    path: Path, limit: int = MAX_YAML_BYTES, what: str = "a claim file is a few kilobytes"
+    path: Path, limit: int = MAX_YAML_BYTES, what: str = "such a file is a few kilobytes"
 ) -> str:
     """Read a text file of at most ``limit`` bytes as UTF-8 (a byte-order mark is allowed);
     raise InputError otherwise."""
