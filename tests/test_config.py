@@ -475,8 +475,9 @@ def test_a_configuration_that_is_not_utf8_is_a_located_error(factcheck, project:
     run = factcheck("verify", cwd=project)
     assert run.code == 2
     assert run.err == (
-        "factcheck: error: pyproject.toml:2:1: not UTF-8 text (byte 0xff at offset 33); save "
-        "the file as UTF-8\n"
+        "factcheck: error: pyproject.toml:2:17: not UTF-8 text: byte 0xff (offset 33) cannot "
+        "stand here in UTF-8; in Latin-1 or Windows-1252 it is 'ÿ', so the file is likely in "
+        "one of those; save the file as UTF-8\n"
     )
 
 
