@@ -44,7 +44,7 @@ def test_new_writes_a_claim_that_passes_verify(factcheck, corpus_copy: Path):
     assert 'value: "4,2 Millionen €"' in text
     assert "note: figure 'personal': the quote names no unit; € taken from" in run.out
     assert "  - sum: [ehrenamt, agenturen, personal]\n    equals: total\n" in text
-    verify = factcheck("verify", corpus_copy)
+    verify = factcheck("verify", corpus_copy, "--format", "rich")
     assert verify.code == 0, verify.output
     assert "komm-an-neu consistent" in verify.out
     # Created as any new file is (0666 less the umask), not private like a temporary file.

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from terminal import on_terminal
+
 PROJECT = Path(__file__).resolve().parent.parent
 TUTORIAL = PROJECT / "docs" / "editing.md"
 _BLOCK = re.compile(r"^```(\w*)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
@@ -30,30 +32,18 @@ def steps(page: str) -> list[tuple[str, re.Match[str] | None]]:
 
 
 def run_tutorial(page: str, workdir: Path) -> list[str]:
-    """Run every sh block in order in a copy of the project's claims; return each output."""
+    """Run every sh block in order in a copy of the project's claims, its output on a
+    terminal as a reader's would be (so ``--format auto`` is ``rich``); return each output."""
     shutil.copytree(PROJECT / "claims", workdir / "claims")
     env = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
         "COLUMNS": "100",
         "NO_COLOR": "1",
-        "TERM": "dumb",
+        "TERM": "xterm",
     }
-    outputs = []
-    for commands, _ in steps(page):
-        completed = subprocess.run(
-            ["bash", "-c", commands],
-            cwd=workdir,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-        )
-        outputs.append(completed.stdout)
-    return outputs
+    env.pop("GITHUB_ACTIONS", None)
+    return [on_terminal(["bash", "-c", commands], workdir, env) for commands, _ in steps(page)]
 
 
 def _comparable(text: str) -> str:
@@ -73,7 +63,15 @@ def test_every_command_of_the_tutorial_prints_what_the_page_shows(tmp_path: Path
     # What the tutorial set out to do: a verified claim, written by `new`.
     claim = tmp_path / "claims" / "musterstadt-schulen" / "schulsanierung.yaml"
     verify = subprocess.run(
-        [sys.executable, "-m", "factcheck", "verify", "claims/musterstadt-schulen"],
+        [
+            sys.executable,
+            "-m",
+            "factcheck",
+            "verify",
+            "claims/musterstadt-schulen",
+            "--format",
+            "rich",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

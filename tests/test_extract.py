@@ -172,7 +172,7 @@ def test_yaml_entries_pasted_into_a_claim_pass_verify(factcheck, source_dir: Pat
         "id: alle-zahlen\nsource: nrw-spd-faktencheck-integration\nclaim: Alle Zahlen.\n" + run.out,
         encoding="utf-8",
     )
-    verify = factcheck("verify", claim)
+    verify = factcheck("verify", claim, "--format", "rich")
     assert verify.code == 0, verify.output
     assert "alle-zahlen not checkable by rules" in verify.out
     assert "✘" not in verify.out  # no provenance check fails on any pasted entry

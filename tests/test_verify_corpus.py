@@ -9,20 +9,20 @@ from conftest import CORPUS
 
 
 def test_bundled_corpus_is_consistent_and_shows_the_komm_an_sum(factcheck):
-    run = factcheck("verify", CORPUS)
+    run = factcheck("verify", CORPUS, "--format", "rich")
     assert run.code == 0, run.output
     assert "7,7 + 1,5 + 4,2 = 13,4 Mio. €" in run.out
     assert "komm-an-budget consistent" in run.out
 
 
 def test_default_path_is_the_projects_claims_folder(factcheck):
-    run = factcheck("verify")
+    run = factcheck("verify", "--format", "rich")
     assert run.code == 0, run.output
     assert "komm-an-budget" in run.out
 
 
 def test_claims_without_checks_are_not_checkable_never_passed(factcheck):
-    run = factcheck("verify", CORPUS)
+    run = factcheck("verify", CORPUS, "--format", "rich")
     assert "infrastruktur-kein-land not checkable by rules" in run.out
     assert "infrastruktur-kein-land consistent" not in run.out
 
@@ -30,7 +30,7 @@ def test_claims_without_checks_are_not_checkable_never_passed(factcheck):
 def test_changed_part_fails_with_computed_stated_and_difference(factcheck, source_dir: Path):
     claim = source_dir / "komm-an-budget.yaml"
     claim.write_text(claim.read_text(encoding="utf-8").replace("value: 4,2", "value: 4,9"))
-    run = factcheck("verify", source_dir.parent)
+    run = factcheck("verify", source_dir.parent, "--format", "rich")
     assert run.code == 1, run.output
     assert "7,7 + 1,5 + 4,9 = 14,1 Mio. €" in run.out
     assert "total is stated as 13,4 Mio. €" in run.out
@@ -43,7 +43,7 @@ def test_yaml_syntax_error_exits_2_names_file_and_line_and_others_still_report(
 ):
     broken = source_dir / "kita-plaetze.yaml"
     broken.write_text("id: kita-plaetze\nfigures: [unclosed\n", encoding="utf-8")
-    run = factcheck("verify", source_dir.parent)
+    run = factcheck("verify", source_dir.parent, "--format", "rich")
     assert run.code == 2, run.output
     assert "Traceback" not in run.output
     assert re.search(r"kita-plaetze\.yaml:\d+:\d+: YAML syntax error", run.out)
@@ -51,7 +51,7 @@ def test_yaml_syntax_error_exits_2_names_file_and_line_and_others_still_report(
 
 
 def test_no_colour_when_piped(factcheck):
-    run = factcheck("verify", CORPUS)
+    run = factcheck("verify", CORPUS, "--format", "rich")
     assert "\x1b[" not in run.out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
@@ -12,6 +12,7 @@ from factcheck import __version__
 
 if TYPE_CHECKING:
     from factcheck.config import Config
+    from factcheck.model import Report
 
 app = typer.Typer(
     name="factcheck",
@@ -22,9 +23,16 @@ app = typer.Typer(
 
 
 class OutputFormat(StrEnum):
-    """The report formats ``verify`` can write."""
+    """The report formats ``verify`` can write (docs/output-formats.md)."""
 
+    auto = "auto"
     rich = "rich"
+    concise = "concise"
+    json = "json"
+    junit = "junit"
+    github = "github"
+    sarif = "sarif"
+    markdown = "markdown"
     html = "html"
 
 
@@ -75,6 +83,17 @@ def _config() -> Config:
         _fail(str(error.problems[-1]))
 
 
+def _check(paths: list[Path], config: Config, strict: bool = False) -> Report:
+    """Load and check the claims under ``paths``; a bad SOURCE_DATE_EPOCH ends the command."""
+    from factcheck.engine import ReportDateError, run
+    from factcheck.load import load_corpus
+
+    try:
+        return run(load_corpus(paths, config.reader), config.settings(strict=strict))
+    except ReportDateError as error:
+        _fail(str(error))
+
+
 @app.command()
 def verify(
     paths: Annotated[
@@ -82,8 +101,13 @@ def verify(
         typer.Argument(help="Claim files or folders; default: the project's claims/ folder."),
     ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="Report format.")
-    ] = OutputFormat.rich,
+        OutputFormat,
+        typer.Option(
+            "--format",
+            help="Report format; auto: github under GitHub Actions, rich on a terminal, "
+            "concise otherwise.",
+        ),
+    ] = OutputFormat.auto,
     output_file: Annotated[
         Path | None, typer.Option("--output-file", help="Write the report to this file.")
     ] = None,
@@ -97,13 +121,38 @@ def verify(
             help="Processes to check with; 0: every core for 2,000 claims or more, else one.",
         ),
     ] = 0,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero", help="Exit 0 even when checks fail; input problems still exit 2."
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Print how often each rule did not pass instead of the report "
+            "(text, or JSON with --format json).",
+        ),
+    ] = False,
 ) -> None:
     """Check every claim and report which hold; exit 0 consistent, 1 not, 2 bad input."""
-    from factcheck import parallel
-    from factcheck.engine import exit_code
-    from factcheck.load import find_default_corpus
-    from factcheck.reporters import render
+    import os
+    import sys
 
+    from factcheck import parallel, reporters
+    from factcheck.engine import ReportDateError, exit_code, report_date
+    from factcheck.load import find_default_corpus
+    from factcheck.reporters import statistics as rule_statistics
+
+    format_name = reporters.resolve(
+        output_format.value, output_file is None and sys.stdout.isatty(), os.environ
+    )
+    if statistics and format_name not in rule_statistics.FORMATS:
+        _fail(
+            f"--statistics prints text or JSON; use it with --format "
+            f"{', '.join(rule_statistics.FORMATS)}, not {format_name}"
+        )
     if not paths:
         corpus_dir = find_default_corpus(Path.cwd())
         if corpus_dir is None:
@@ -111,15 +160,27 @@ def verify(
         cwd = Path.cwd()
         paths = [corpus_dir.relative_to(cwd) if corpus_dir.is_relative_to(cwd) else corpus_dir]
     config = _config()
-    report = parallel.verify(paths, config.reader, config.settings(strict=strict), jobs)
-    if output_file:
-        with output_file.open("w", encoding="utf-8") as out:
-            render(report, output_format.value, out)
-    else:
-        import sys
+    try:
+        report_date()  # a bad SOURCE_DATE_EPOCH ends the run before any claim is read
+        report = parallel.verify(paths, config.reader, config.settings(strict=strict), jobs)
+    except ReportDateError as error:
+        _fail(str(error))
 
-        render(report, output_format.value, sys.stdout)
-    raise typer.Exit(exit_code(report, strict))
+    def write(out: TextIO) -> None:
+        if statistics:
+            rule_statistics.render(report, format_name, out)
+        else:
+            reporters.render(report, format_name, out)
+
+    if output_file:
+        try:
+            with output_file.open("w", encoding="utf-8") as out:
+                write(out)
+        except OSError as error:
+            _fail(f"cannot write {output_file}: {error.strerror}")
+    else:
+        write(sys.stdout)
+    raise typer.Exit(exit_code(report, strict, exit_zero))
 
 
 class ConfigFormat(StrEnum):
@@ -244,9 +305,8 @@ def export_claimreview(
     """Write schema.org ClaimReview JSON-LD for every claim; exit 2 on bad input."""
     import sys
 
-    from factcheck.engine import run
     from factcheck.export.claimreview import ExportError, claim_reviews, reviewer, write
-    from factcheck.load import find_default_corpus, load_corpus
+    from factcheck.load import find_default_corpus
 
     config = _config()
     given = {"reviewer": reviewer_name, "base-url": base_url, "reviewer-url": reviewer_url}
@@ -265,7 +325,7 @@ def export_claimreview(
         if corpus_dir is None:
             _fail("no claims/ folder here or above; name the claim files or folders to export")
         paths = [corpus_dir]
-    report = run(load_corpus(paths, config.reader), config.settings())
+    report = _check(paths, config)
     if report.problems:
         for problem in report.problems:
             typer.echo(f"error {problem}", err=True)
@@ -468,12 +528,9 @@ def _show(claim_id: str, corpus_dir: Path) -> int:
     from rich.console import Console
 
     from factcheck import show as showing
-    from factcheck.engine import run
-    from factcheck.load import load_corpus
     from factcheck.yamltree import suggestion
 
-    config = _config()
-    report = run(load_corpus([corpus_dir], config.reader), config.settings())
+    report = _check([corpus_dir], _config())
     ids = [r.claim.id for r in report.results]
     if claim_id not in ids:
         _fail(f"{corpus_dir}: unknown claim {claim_id!r}{suggestion(claim_id, ids)}")

@@ -278,7 +278,8 @@ class SuppressionUse:
 
 @dataclass(frozen=True, slots=True)
 class InputProblem:
-    """Input that could not be used: a file, a line, and what was expected."""
+    """Input that could not be used: a file, a line, and what was expected; ``code`` names
+    the rule when one is about this kind of problem."""
 
     __reduce__ = by_fields
 

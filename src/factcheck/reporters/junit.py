@@ -1,0 +1,136 @@
+"""The ``junit`` format: JUnit XML, which CI servers show as test results.
+
+One ``testsuite`` per source, one ``testcase`` per finding (a rule on one check or figure),
+its classname the claim's id. A failed check is a ``failure`` whose type is the rule's code;
+a warning is a failure only under ``--strict`` and otherwise passes with the warning in
+``system-out``; a check that could not be evaluated is ``skipped``, and so is a claim no rule
+can check. Input problems make a suite of their own, each an ``error``. Every suite carries
+the tool version, the date and the settings as properties.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, TextIO
+
+from factcheck.model import ClaimResult, Finding, Outcome, Report, Verdict
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+#: Characters XML 1.0 cannot hold, even escaped; a source text may contain them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(element: Element) -> None:
+    """Drop from every text and attribute the characters XML 1.0 cannot hold."""
+    for node in element.iter():
+        if node.text:
+            node.text = _NOT_XML.sub("", node.text)
+        for key, value in node.attrib.items():
+            node.set(key, _NOT_XML.sub("", value))
+
+
+def _suite(parent: Element, name: str, report: Report, file: str | None = None) -> Element:
+    from xml.etree.ElementTree import SubElement
+
+    from factcheck.reporters.provenance import settings_text
+
+    suite = SubElement(parent, "testsuite", name=name)
+    if file:
+        suite.set("file", file)
+    # JUnit's timestamp is a local date-time without a zone; factcheck's is in UTC.
+    suite.set("timestamp", report.generated.removesuffix("+00:00"))
+    properties = SubElement(suite, "properties")
+    for key, value in (
+        ("factcheck.version", report.tool_version),
+        ("factcheck.generated", report.generated),
+        ("factcheck.settings", settings_text(report.settings)),
+    ):
+        SubElement(properties, "property", name=key, value=value)
+    return suite
+
+
+def _case(suite: Element, classname: str, name: str, file: str, line: int) -> Element:
+    from xml.etree.ElementTree import SubElement
+
+    case = SubElement(suite, "testcase", classname=classname, name=name, file=file)
+    if line:
+        case.set("line", str(line))
+    return case
+
+
+def _finding_case(suite: Element, finding: Finding, strict: bool) -> None:
+    from xml.etree.ElementTree import SubElement
+
+    from factcheck.reporters.common import outcome_text
+
+    where = f"{finding.location.line}:{finding.location.column}"
+    case = _case(
+        suite,
+        finding.claim_id,
+        f"{finding.code} {finding.rule} at {where}",
+        finding.location.path,
+        finding.location.line,
+    )
+    text = f"{finding.location}: {finding.message}"
+    if finding.outcome is Outcome.FAIL or (finding.outcome is Outcome.WARN and strict):
+        failure = SubElement(case, "failure", message=f"{outcome_text(finding)}: {finding.message}")
+        failure.set("type", finding.code)
+        failure.text = text
+    elif finding.outcome is Outcome.WARN:
+        SubElement(case, "system-out").text = f"warning: {text}"
+    elif finding.outcome is Outcome.NOT_EVALUATED:
+        SubElement(case, "skipped", message=f"not evaluated: {finding.message}")
+
+
+def _claim_cases(suite: Element, result: ClaimResult, strict: bool) -> None:
+    from xml.etree.ElementTree import SubElement
+
+    for finding in result.findings:
+        _finding_case(suite, finding, strict)
+    if result.verdict is Verdict.NOT_CHECKABLE:
+        claim = result.claim
+        case = _case(suite, claim.id, "checks", claim.location.path, claim.location.line)
+        SubElement(case, "skipped", message="not checkable by rules: the claim has no checks")
+
+
+def _count(suite: Element) -> None:
+    """Set a suite's counts from its test cases, as JUnit readers expect them."""
+    cases = suite.findall("testcase")
+    suite.set("tests", str(len(cases)))
+    for kind, attribute in (("failure", "failures"), ("error", "errors"), ("skipped", "skipped")):
+        suite.set(attribute, str(sum(1 for case in cases if case.find(kind) is not None)))
+
+
+def render(report: Report, out: TextIO) -> None:
+    """Write the report as a JUnit XML document."""
+    from xml.etree.ElementTree import Element, SubElement, indent, tostring
+
+    strict = bool(report.settings.get("strict"))
+    root = Element("testsuites", name="factcheck")
+    if report.problems:
+        suite = _suite(root, "input problems", report)
+        for problem in report.problems:
+            location = problem.location
+            case = _case(suite, "input", str(location), location.path, location.line)
+            error = SubElement(case, "error", message=problem.message)
+            error.set("type", problem.code or "input")
+            error.text = str(problem)
+    suites: dict[str, Element] = {}
+    for result in report.results:
+        slug = result.claim.source_slug
+        if slug not in suites:
+            file = result.source.location.path if result.source else None
+            suites[slug] = _suite(root, slug, report, file)
+        _claim_cases(suites[slug], result, strict)
+    for suite in root.findall("testsuite"):
+        _count(suite)
+    for attribute in ("tests", "failures", "errors", "skipped"):
+        total = sum(int(suite.get(attribute, "0")) for suite in root.findall("testsuite"))
+        root.set(attribute, str(total))
+    _clean(root)
+    indent(root)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(tostring(root, encoding="unicode"))
+    out.write("\n")

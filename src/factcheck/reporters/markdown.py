@@ -1,0 +1,111 @@
+"""The ``markdown`` format: a summary to post as a pull request comment or a job summary.
+
+A heading with the outcome, the counts, a table of the checks that did not pass (failed,
+warned, not evaluated) and one of the input problems, then every claim with its verdict
+folded away under ``<details>``, and how the report was made. Everything from a claim file
+is escaped, so a quote can neither break the table nor add a link.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from factcheck.model import ClaimResult, Outcome, Report
+
+_SYMBOL = {
+    Outcome.PASS: "✅",
+    Outcome.FAIL: "❌",
+    Outcome.WARN: "⚠️",
+    Outcome.NOT_EVALUATED: "❔",
+}
+_SPECIAL = set("\\`*_[]<>|&~#!")
+
+
+def escape(text: str) -> str:
+    """Text that Markdown shows as written, on one line, safe inside a table cell."""
+    flat = " ".join(text.split())
+    return "".join(f"\\{char}" if char in _SPECIAL else char for char in flat)
+
+
+def _code(text: str) -> str:
+    """Text as inline code, or escaped where a backtick would end the code span."""
+    return f"`{text}`" if "`" not in text and text.strip() == text and text else escape(text)
+
+
+def _heading(report: Report) -> str:
+    summary = report.summary
+    strict = bool(report.settings.get("strict"))
+    if report.problems:
+        count = summary.input_problems
+        return f"⛔ factcheck: {count} input problem{'s' if count != 1 else ''}, not all checked"
+    if summary.failed:
+        return f"❌ factcheck: {summary.failed} check{'s' if summary.failed != 1 else ''} failed"
+    if summary.warned and strict:
+        return (
+            f"❌ factcheck: {summary.warned} warning{'s' if summary.warned != 1 else ''} (strict)"
+        )
+    if summary.warned:
+        return f"⚠️ factcheck: every check holds, {summary.warned} with a warning"
+    return "✅ factcheck: every check holds"
+
+
+def _rule(code: str, name: str) -> str:
+    from factcheck.reporters.common import docs_url, rule_docs_url
+
+    if docs_url() is None:
+        return f"{code} {escape(name)}"
+    return f"[{code}]({rule_docs_url(code, name)}) {escape(name)}"
+
+
+def _claim_row(result: ClaimResult) -> str:
+    counts = {outcome: 0 for outcome in Outcome}
+    for finding in result.findings:
+        counts[finding.outcome] += 1
+    checks = ", ".join(
+        f"{counts[outcome]} {outcome.value}" for outcome in Outcome if counts[outcome]
+    )
+    return (
+        f"| {_code(result.claim.id)} | {result.verdict.value} | {checks or 'none'} | "
+        f"{escape(result.claim.text)} |"
+    )
+
+
+def render(report: Report, out: TextIO) -> None:
+    """Write the report as GitHub-flavoured Markdown."""
+    from factcheck.reporters.common import findings_to_show, outcome_text, summary_text
+    from factcheck.reporters.provenance import provenance_text
+
+    lines = [f"## {_heading(report)}", "", escape(summary_text(report)) + ".", ""]
+    if report.problems:
+        lines += ["### Input problems", "", "| Where | Problem |", "| --- | --- |"]
+        for problem in report.problems:
+            code = f"{problem.code}: " if problem.code else ""
+            lines.append(f"| {_code(str(problem.location))} | {code}{escape(problem.message)} |")
+        lines.append("")
+    shown = list(findings_to_show(report))
+    if shown:
+        lines += [
+            "### Checks that did not pass",
+            "",
+            "| | Rule | Claim | Where | Finding |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for finding in shown:
+            lines.append(
+                f"| {_SYMBOL[finding.outcome]} {outcome_text(finding)} "
+                f"| {_rule(finding.code, finding.rule)} | {_code(finding.claim_id)} "
+                f"| {_code(str(finding.location))} | {escape(finding.message)} |"
+            )
+        lines.append("")
+    if report.results:
+        lines += [
+            "<details>",
+            f"<summary>Every claim ({len(report.results)})</summary>",
+            "",
+            "| Claim | Verdict | Findings | Claim text |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [_claim_row(result) for result in report.results]
+        lines += ["", "</details>", ""]
+    lines.append(f"<sub>{escape(provenance_text(report))}</sub>")
+    out.write("\n".join(lines) + "\n")
