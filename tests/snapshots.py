@@ -20,6 +20,20 @@ FAILING = PROJECT / "tests" / "fixtures" / "failing"
 #: 2023-11-14T22:13:20+00:00, the date every report in a snapshot carries.
 EPOCH = "1700000000"
 DATE = "2023-11-14T22:13:20+00:00"
+#: The settings of a run without a configuration file, as data and as every report writes them.
+SETTINGS = {
+    "config": "none",
+    "levels": {},
+    "lexicon": {},
+    "options": {},
+    "rounding": "up-or-down",
+    "rules": "all",
+    "strict": False,
+}
+SETTINGS_TEXT = (
+    "config=none, levels=defaults, lexicon=defaults, options=defaults, rounding=up-or-down, "
+    "rules=all, strict=false"
+)
 
 
 def environment(**extra: str) -> dict[str, str]:

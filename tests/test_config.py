@@ -386,7 +386,7 @@ def test_a_rule_at_level_warning_warns_and_fails_only_with_strict(factcheck, pro
     )
     assert factcheck("verify", cwd=project).code == 1
     (project / ".factcheck.yaml").write_text("rules:\n  FC101: {level: warning}\n", "utf-8")
-    run = factcheck("verify", cwd=project)
+    run = factcheck("verify", "--format", "rich", cwd=project)
     assert run.code == 0, run.output
     assert _finding_lines(run.out, "FC101")[0].startswith("! warn FC101")
     assert 'levels={"FC101": "warning"}' in run.out
@@ -409,7 +409,7 @@ def test_a_rule_option_changes_what_the_rule_finds(factcheck, project: Path):
 
 def test_a_check_whose_rule_is_ignored_is_not_evaluated_never_passed(factcheck, project: Path):
     (project / ".factcheck.yaml").write_text("ignore: [qualifier-does-not-hold]\n", "utf-8")
-    run = factcheck("verify", cwd=project)
+    run = factcheck("verify", "--format", "rich", cwd=project)
     assert run.code == 0, run.output
     assert "antraege not evaluated" in run.out
     assert (

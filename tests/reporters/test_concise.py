@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from snapshots import DATE, FAILING, assert_snapshot, broken_copy, verify, verify_bundled
+from snapshots import (
+    DATE,
+    FAILING,
+    SETTINGS_TEXT,
+    assert_snapshot,
+    broken_copy,
+    verify,
+    verify_bundled,
+)
 from snapshots import verify_failing as failing
 
 from factcheck import __version__
@@ -46,9 +54,7 @@ def test_bundled_corpus_prints_only_the_summary_and_provenance():
     assert matched(run.out) == []
     summary, provenance = run.out.splitlines()
     assert re.fullmatch(r"\d+ claims: \d+ checks passed, 0 failed, 0 warned, .*", summary)
-    assert provenance == (
-        f"factcheck {__version__}, generated {DATE}, settings: levels=defaults, strict=false"
-    )
+    assert provenance == (f"factcheck {__version__}, generated {DATE}, settings: {SETTINGS_TEXT}")
 
 
 def test_input_problems_come_first_with_file_line_and_column(tmp_path: Path):

@@ -7,7 +7,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import jsonschema
-from snapshots import DATE, assert_snapshot, broken_copy, verify, verify_bundled
+from snapshots import DATE, SETTINGS, assert_snapshot, broken_copy, verify, verify_bundled
 from snapshots import verify_failing as failing
 
 from factcheck import __version__
@@ -72,7 +72,7 @@ def test_bundled_corpus_names_tool_version_date_settings_and_every_claim():
     assert report["schema_version"] == SCHEMA_VERSION
     assert report["tool"] == {"name": "factcheck", "version": __version__}
     assert report["generated"] == DATE
-    assert report["settings"] == {"levels": {}, "strict": False}
+    assert report["settings"] == SETTINGS
     ids = [claim["id"] for claim in report["claims"]]
     assert "komm-an-budget" in ids and ids == sorted(ids)
     assert report["summary"]["claims"] == len(ids)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from junitparser import Error, Failure, JUnitXml, Skipped
-from snapshots import DATE, assert_snapshot, broken_copy, verify, verify_bundled
+from snapshots import DATE, SETTINGS_TEXT, assert_snapshot, broken_copy, verify, verify_bundled
 from snapshots import verify_failing as failing
 
 from factcheck import __version__
@@ -60,7 +60,7 @@ def test_bundled_corpus_passes_every_check_and_skips_claims_no_rule_can_check(tm
     assert properties == {
         "factcheck.version": __version__,
         "factcheck.generated": DATE,
-        "factcheck.settings": "levels=defaults, strict=false",
+        "factcheck.settings": SETTINGS_TEXT,
     }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import PROJECT
-from snapshots import DATE, broken_copy, verify, verify_bundled
+from snapshots import DATE, SETTINGS, broken_copy, verify, verify_bundled
 from snapshots import verify_failing as failing
 
 from factcheck import __version__
@@ -107,7 +107,7 @@ def test_bundled_corpus_has_no_result_and_every_rule_with_help_and_a_link():
         assert described["helpUri"].endswith(f"rules.md#{rule.code.lower()}-{rule.name}")
     invocation = run["invocations"][0]
     assert invocation["endTimeUtc"] == DATE.replace("+00:00", "Z")
-    assert invocation["properties"]["settings"] == {"levels": {}, "strict": False}
+    assert invocation["properties"]["settings"] == SETTINGS
 
 
 def test_input_problems_are_notifications_and_the_run_did_not_succeed(tmp_path: Path):

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
+from typing import TYPE_CHECKING
 
 from factcheck.model import Finding, Outcome, Report
 
-#: Where the rule reference lies in the project, relative to its root.
-RULES_DOC = "docs/rules.md"
+if TYPE_CHECKING:
+    from factcheck.rules import Rule
+
 #: The label of the project URL that says where the docs/ folder is published.
 DOCS_URL_LABEL = "Documentation"
 
@@ -41,16 +43,6 @@ def summary_text(report: Report) -> str:
     )
 
 
-def rule_anchor(code: str, name: str) -> str:
-    """The anchor of a rule's section in the rule reference: ``fc101-parts-do-not-sum-to-total``."""
-    return f"{code.lower()}-{name}"
-
-
-def rule_docs_path(code: str, name: str) -> str:
-    """The rule's section in the rule reference, relative to the project's root."""
-    return f"{RULES_DOC}#{rule_anchor(code, name)}"
-
-
 @cache
 def docs_url() -> str | None:
     """Where factcheck's docs/ folder is published, from the ``Documentation`` project URL
@@ -68,13 +60,20 @@ def docs_url() -> str | None:
     return None
 
 
-def rule_docs_url(code: str, name: str) -> str:
+def rule_docs_url(rule: Rule) -> str:
     """A link to the rule's section in the rule reference: absolute where the project
     declares where its docs are published, else relative to the project's root."""
     base = docs_url()
     if base is None:
-        return rule_docs_path(code, name)
-    return f"{base}/{RULES_DOC.removeprefix('docs/')}#{rule_anchor(code, name)}"
+        return rule.docs_link
+    return f"{base}/{rule.docs_link.removeprefix('docs/')}"
+
+
+def rule_of(finding: Finding) -> Rule | None:
+    """The rule that made a finding."""
+    from factcheck.rules import find_rule
+
+    return find_rule(finding.code)
 
 
 def decimal_text(value: Decimal | None) -> str | None:

@@ -27,8 +27,9 @@ def _problem(problem: InputProblem) -> dict[str, Any]:
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
-    from factcheck.reporters.common import decimal_text, rule_docs_path
+    from factcheck.reporters.common import decimal_text, rule_of
 
+    rule = rule_of(finding)
     numbers = finding.numbers
     return {
         "code": finding.code,
@@ -49,7 +50,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
             "unit": numbers.unit,
             "nearest": {name: decimal_text(value) for name, value in numbers.nearest.items()},
         },
-        "docs": rule_docs_path(finding.code, finding.rule),
+        "docs": rule.docs_link if rule else None,
     }
 
 

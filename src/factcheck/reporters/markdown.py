@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from factcheck.model import ClaimResult, Outcome, Report
+from factcheck.model import ClaimResult, Finding, Outcome, Report
 
 _SYMBOL = {
     Outcome.PASS: "✅",
@@ -49,12 +49,13 @@ def _heading(report: Report) -> str:
     return "✅ factcheck: every check holds"
 
 
-def _rule(code: str, name: str) -> str:
-    from factcheck.reporters.common import docs_url, rule_docs_url
+def _rule(finding: Finding) -> str:
+    from factcheck.reporters.common import docs_url, rule_docs_url, rule_of
 
-    if docs_url() is None:
-        return f"{code} {escape(name)}"
-    return f"[{code}]({rule_docs_url(code, name)}) {escape(name)}"
+    rule = rule_of(finding)
+    if rule is None or docs_url() is None:
+        return f"{finding.code} {escape(finding.rule)}"
+    return f"[{finding.code}]({rule_docs_url(rule)}) {escape(finding.rule)}"
 
 
 def _claim_row(result: ClaimResult) -> str:
@@ -93,7 +94,7 @@ def render(report: Report, out: TextIO) -> None:
         for finding in shown:
             lines.append(
                 f"| {_SYMBOL[finding.outcome]} {outcome_text(finding)} "
-                f"| {_rule(finding.code, finding.rule)} | {_code(finding.claim_id)} "
+                f"| {_rule(finding)} | {_code(finding.claim_id)} "
                 f"| {_code(str(finding.location))} | {escape(finding.message)} |"
             )
         lines.append("")

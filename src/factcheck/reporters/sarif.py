@@ -11,9 +11,12 @@ date and the settings.
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.model import Finding, InputProblem, Location, Outcome, Report
+
+if TYPE_CHECKING:
+    from factcheck.rules import Rule
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -30,7 +33,7 @@ def _location(location: Location) -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
-def _rule(rule: Any) -> dict[str, Any]:
+def _rule(rule: Rule) -> dict[str, Any]:
     from factcheck.reporters.common import rule_docs_url
 
     return {
@@ -39,7 +42,7 @@ def _rule(rule: Any) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc},
         "help": {"text": rule.doc},
-        "helpUri": rule_docs_url(rule.code, rule.name),
+        "helpUri": rule_docs_url(rule),
         "defaultConfiguration": {"level": _LEVEL.get(rule.level, "note")},
     }
 
