@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,10 @@ class Run:
 
 
 def run_factcheck(*args: str | Path, cwd: Path | None = None, env: dict | None = None) -> Run:
-    """Run ``factcheck ARGS`` in a real subprocess, as a user or CI would."""
+    """Run ``factcheck ARGS`` in a real subprocess, as a user or CI would; outside GitHub
+    Actions unless ``env`` says otherwise, since there ``--format auto`` writes annotations."""
+    if env is None:
+        env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     completed = subprocess.run(
         [sys.executable, "-m", "factcheck", *map(str, args)],
         cwd=cwd or PROJECT,

@@ -24,10 +24,11 @@ def exit_code_rows() -> list[tuple[int, str]]:
 
 
 def warning_copy(tmp_path: Path) -> Path:
-    """The failing fixture with FC101 at level warning in its configuration."""
+    """The failing fixture with its failing rules, FC101 and FC102, at level warning."""
     root = tmp_path / "warning"
     shutil.copytree(FAILING, root)
-    (root / ".factcheck.yaml").write_text("rules:\n  FC101: {level: warning}\n", "utf-8")
+    levels = "rules:\n  FC101: {level: warning}\n  FC102: {level: warning}\n"
+    (root / ".factcheck.yaml").write_text(levels, "utf-8")
     return root
 
 

@@ -33,19 +33,25 @@ def matched(out: str) -> list[re.Match[str]]:
     return found
 
 
-def test_failing_fixture_lists_the_failed_sum_at_its_check(tmp_path: Path):
+def check_at(problem: re.Match[str]) -> str:
+    """The text of the claim file from the line and column a problem names."""
+    claim_lines = (FAILING / problem["file"]).read_text(encoding="utf-8").splitlines()
+    return claim_lines[int(problem["line"]) - 1][int(problem["column"]) - 1 :]
+
+
+def test_failing_fixture_lists_the_failed_sum_and_share_at_their_checks():
     run = failing("--format", "concise")
     assert run.code == 1, run.output
     assert_snapshot("failing.concise.txt", run.out)
-    problems = matched(run.out)
-    sums = [m for m in problems if m["code"] == "FC101"]
-    assert len(sums) == 1
-    (problem,) = sums
-    assert problem["outcome"] == "fail"
-    assert "7,7 + 1,5 + 4,9 = 14,1 Mio. €, but total is stated as 13,4 Mio. €" in problem["message"]
-    claim_lines = (FAILING / problem["file"]).read_text(encoding="utf-8").splitlines()
-    line = claim_lines[int(problem["line"]) - 1]
-    assert line[int(problem["column"]) - 1 :].startswith("sum: [ehrenamt, agenturen, personal]")
+    problems = {m["code"]: m for m in matched(run.out)}
+    assert set(problems) == {"FC101", "FC102"}
+    assert {m["outcome"] for m in problems.values()} == {"fail"}
+    total = problems["FC101"]
+    assert "7,7 + 1,5 + 4,9 = 14,1 Mio. €, but total is stated as 13,4 Mio. €" in total["message"]
+    assert check_at(total).startswith("sum: [ehrenamt, agenturen, personal]")
+    share = problems["FC102"]
+    assert share["message"].startswith("50 von 54 = 92,6 %, but anteil is stated as 95 %")
+    assert check_at(share).startswith("share: mit_zentrum")
 
 
 def test_bundled_corpus_prints_only_the_summary_and_provenance():
@@ -68,6 +74,7 @@ def test_input_problems_come_first_with_file_line_and_column(tmp_path: Path):
     ]
     assert errors[1]["message"] == "unknown figure 'kindr' (did you mean 'kinder'?)"
     assert problems[: len(errors)] == errors
+    assert [m["code"] for m in problems[len(errors) :]] == ["FC101", "FC102"]
 
 
 def test_piped_output_is_concise_by_default():

@@ -40,7 +40,7 @@ def annotations(out: str) -> list[dict[str, str]]:
     return found
 
 
-def test_failing_sum_is_an_error_annotation_on_the_check_line():
+def test_failing_sum_and_share_are_error_annotations_on_their_check_lines():
     result = failing("--format", "github")
     assert result.code == 1, result.output
     assert_snapshot("failing.github.txt", result.out)
@@ -57,6 +57,15 @@ def test_failing_sum_is_an_error_annotation_on_the_check_line():
     ]
     assert errors[0]["message"].startswith("7,7 + 1,5 + 4,9 = 14,1 Mio. €, but total is stated")
     assert (FAILING / errors[0]["file"]).is_file()
+    (share,) = [a for a in annotations(result.out) if a["title"].startswith("FC102")]
+    assert (share["command"], share["file"], share["line"], share["col"]) == (
+        "error",
+        "claims/musterland-integration/zentren.yaml",
+        "15",
+        "5",
+    )
+    assert share["title"] == "FC102 share-does-not-match: fail in zentren"
+    assert share["message"].startswith("50 von 54 = 92,6 %, but anteil is stated as 95 %")
 
 
 def test_bundled_corpus_has_no_annotation_and_says_so_in_plain_lines():

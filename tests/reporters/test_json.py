@@ -25,7 +25,7 @@ def valid(text: str) -> dict:
     return document
 
 
-def test_failing_sum_carries_its_rule_place_and_computed_values():
+def test_failing_sum_and_share_carry_their_rule_place_and_computed_values():
     result = failing("--format", "json")
     assert result.code == 1, result.output
     assert_snapshot("failing.json", result.out)
@@ -60,8 +60,19 @@ def test_failing_sum_carries_its_rule_place_and_computed_values():
         "docs": "docs/rules.md#fc101-parts-do-not-sum-to-total",
     }
     assert "difference 0,7 Mio. €" in failed["message"]
+    (share,) = [f for f in report["findings"] if f["outcome"] == "fail" and f["code"] == "FC102"]
+    assert (share["claim"], share["file"], share["line"], share["column"]) == (
+        "zentren",
+        "claims/musterland-integration/zentren.yaml",
+        15,
+        5,
+    )
+    assert share["values"]["stated"] == "95.00"
+    assert share["values"]["computed"].startswith("92.592592")
+    assert share["values"]["unit"] == "percent"
+    assert share["values"]["nearest"] == {"anteil": "93"}
     verdicts = {claim["id"]: claim["verdict"] for claim in report["claims"]}
-    assert verdicts["muster-an-budget"] == "inconsistent"
+    assert verdicts["muster-an-budget"] == verdicts["zentren"] == "inconsistent"
     assert report["summary"]["failed"] == sum(f["outcome"] == "fail" for f in report["findings"])
 
 

@@ -21,7 +21,7 @@ def cases(xml: JUnitXml) -> list:
     return [case for suite in xml for case in suite]
 
 
-def test_failing_sum_is_a_failed_testcase_of_its_claim(tmp_path: Path):
+def test_failing_sum_and_share_are_failed_testcases_of_their_claims(tmp_path: Path):
     out = tmp_path / "junit.xml"
     result = failing("--format", "junit", "--output-file", out)
     assert result.code == 1, result.output
@@ -31,13 +31,17 @@ def test_failing_sum_is_a_failed_testcase_of_its_claim(tmp_path: Path):
     assert suite.name == "musterland-integration"
     failed = [case for case in cases(xml) if not case.is_passed and not case.is_skipped]
     assert [(case.classname, case.name) for case in failed] == [
-        ("muster-an-budget", "FC101 parts-do-not-sum-to-total at 18:5")
+        ("muster-an-budget", "FC101 parts-do-not-sum-to-total at 18:5"),
+        ("zentren", "FC102 share-does-not-match at 15:5"),
     ]
     (failure,) = failed[0].result
     assert isinstance(failure, Failure)
     assert failure.type == "FC101"
     assert "7,7 + 1,5 + 4,9 = 14,1 Mio. €, but total is stated as 13,4 Mio. €" in failure.message
-    assert xml.failures == suite.failures == 1
+    (share,) = failed[1].result
+    assert share.type == "FC102"
+    assert "50 von 54 = 92,6 %, but anteil is stated as 95 %" in share.message
+    assert xml.failures == suite.failures == 2
     assert suite.tests == len(list(suite))
 
 

@@ -40,13 +40,11 @@ def parse(text: str) -> tuple[list[str], list[list[list[str]]]]:
     return headings, tables
 
 
-def test_failing_sum_heads_the_comment_and_fills_a_table_row():
+def test_failing_sum_and_share_head_the_comment_and_fill_table_rows():
     result = failing("--format", "markdown")
     assert result.code == 1, result.output
     assert_snapshot("failing.md", result.out)
     headings, tables = parse(result.out)
-    assert headings[0].startswith("❌ factcheck: ")
-    assert "checks failed" in headings[0] or "check failed" in headings[0]
     findings = tables[0]
     assert findings[0] == ["", "Rule", "Claim", "Where", "Finding"]
     (row,) = [r for r in findings if "FC101" in r[1]]
@@ -57,8 +55,17 @@ def test_failing_sum_heads_the_comment_and_fills_a_table_row():
         "claims/musterland-integration/muster-an-budget.yaml:18:5",
     ]
     assert row[4].startswith("7,7 + 1,5 + 4,9 = 14,1 Mio. €, but total is stated as 13,4 Mio. €")
+    (share,) = [r for r in findings if "FC102" in r[1]]
+    assert share[:4] == [
+        "❌ fail",
+        "FC102 share-does-not-match",
+        "zentren",
+        "claims/musterland-integration/zentren.yaml:15:5",
+    ]
+    assert headings[0] == "❌ factcheck: 2 checks failed"
     claims = tables[1]
     assert claims[1][:2] == ["muster-an-budget", "inconsistent"]
+    assert ["zentren", "inconsistent"] in [row[:2] for row in claims]
 
 
 def test_bundled_corpus_says_every_check_holds():

@@ -60,7 +60,7 @@ def valid(text: str) -> dict:
     return json.loads(text)
 
 
-def test_failing_sum_is_a_result_at_the_check_with_its_values():
+def test_failing_sum_and_share_are_results_at_their_checks_with_their_values():
     result = failing("--format", "sarif")
     assert result.code == 1, result.output
     log = valid(result.out)
@@ -85,6 +85,13 @@ def test_failing_sum_is_a_result_at_the_check_with_its_values():
         "difference": "700000.0",
         "unit": "EUR",
     }
+    (share,) = [r for r in run["results"] if r["ruleId"] == "FC102"]
+    assert share["level"] == "error"
+    assert share["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "claims/musterland-integration/zentren.yaml"},
+        "region": {"startLine": 15, "startColumn": 5},
+    }
+    assert share["properties"]["values"]["stated"] == "95.00"
     assert run["invocations"][0]["executionSuccessful"] is True
 
 

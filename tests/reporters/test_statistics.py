@@ -9,12 +9,15 @@ from snapshots import assert_snapshot, broken_copy, verify, verify_bundled
 from snapshots import verify_failing as failing
 
 
-def test_failing_fixture_counts_the_failed_sum_and_exits_as_verify_does():
+def test_failing_fixture_counts_the_failed_sum_and_share_and_exits_as_verify_does():
     result = failing("--statistics")
     assert result.code == 1, result.output
     assert_snapshot("failing.statistics.txt", result.out)
     rows = [line.split() for line in result.out.splitlines()]
-    assert ["1", "FC101", "parts-do-not-sum-to-total"] in rows
+    assert rows == [
+        ["1", "FC101", "parts-do-not-sum-to-total"],
+        ["1", "FC102", "share-does-not-match"],
+    ]
     assert "Mio. €" not in result.out  # the counts replace the report
 
 

@@ -14,6 +14,8 @@ def test_failing_fixture_report_as_people_read_it():
     assert_snapshot("failing.rich.txt", result.out)
     assert "muster-an-budget inconsistent" in result.out
     assert "✘ fail FC101 claims/musterland-integration/muster-an-budget.yaml:18:5" in result.out
+    assert "zentren inconsistent" in result.out
+    assert "✘ fail FC102 claims/musterland-integration/zentren.yaml:15:5" in result.out
 
 
 def test_input_problems_open_the_report_with_file_line_and_column(tmp_path: Path):

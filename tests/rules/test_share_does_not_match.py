@@ -165,7 +165,7 @@ def test_what_cannot_be_a_share_is_not_evaluated(
 
 def test_the_cli_prints_share_threshold_and_nearest_count(factcheck, source_dir: Path):
     path = _write(source_dir, "20", "54", "die Mehrheit")
-    run = factcheck("verify", source_dir.parent)
+    run = factcheck("verify", source_dir.parent, "--format", "rich")
     assert run.code == 1, run.output
     assert f"{path.name}:8:5 (gross)" in run.out
     assert "20 von 54 = 37,0 %" in run.out
@@ -175,7 +175,7 @@ def test_the_cli_prints_share_threshold_and_nearest_count(factcheck, source_dir:
 
 
 def test_the_bundled_corpus_checks_nahezu_flaechendeckend(factcheck):
-    run = factcheck("verify")
+    run = factcheck("verify", "--format", "rich")
     assert run.code == 0, run.output
     assert (
         "50 von 54 = 92,6 %: abdeckung 'nahezu flächendeckend' allows at least 90 % and "
