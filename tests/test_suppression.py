@@ -96,7 +96,7 @@ def test_a_suppression_of_another_rule_does_not_apply(source_dir: Path):
 
 def test_a_suppressed_run_exits_0_and_the_report_shows_the_reason(factcheck, source_dir: Path):
     path = _write(source_dir, SUPPRESSED_SUM)
-    run_ = factcheck("verify", source_dir)
+    run_ = factcheck("verify", source_dir, "--format", "rich")
     assert run_.code == 0, run_.output
     lines = run_.out.splitlines()
     at = next(i for i, line in enumerate(lines) if "~ suppressed fail FC101" in line)
@@ -152,7 +152,7 @@ def test_a_malformed_suppression_is_a_located_input_problem(
     factcheck, source_dir: Path, suppress: str, error: str
 ):
     path = _write(source_dir, suppress)
-    run_ = factcheck("verify", source_dir)
+    run_ = factcheck("verify", source_dir, "--format", "rich")
     assert run_.code == 2
     assert f"error {path.parent}/{error}" in run_.out, run_.out
 

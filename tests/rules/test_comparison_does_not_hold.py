@@ -147,14 +147,14 @@ def test_a_malformed_comparison_exits_2_naming_file_line_and_column(
     factcheck, source_dir: Path, comparison: str, error: str
 ):
     _write(source_dir, comparison)
-    run = factcheck("verify", source_dir.parent)
+    run = factcheck("verify", source_dir.parent, "--format", "rich")
     assert run.code == 2, run.output
     assert error in run.out
     assert "Traceback" not in run.output
 
 
 def test_the_bundled_corpus_relates_the_50th_centre_to_the_50_of_54(factcheck):
-    run = factcheck("verify")
+    run = factcheck("verify", "--format", "rich")
     assert run.code == 0, run.output
     assert "standort = ki-50-von-54.mit_zentrum: 50. = 50 holds" in run.out
     assert "standort ≤ ki-50-von-54.kreisebene: 50. ≤ 54 holds" in run.out

@@ -53,7 +53,7 @@ def test_a_suppression_with_nothing_to_suppress_warns_at_its_place(source_dir: P
 
 def test_an_unused_suppression_fails_the_run_only_with_strict(factcheck, source_dir: Path):
     (source_dir / "budget.yaml").write_text(CLAIM.replace("PERSONAL", "4,2 Mio. €"), "utf-8")
-    run_ = factcheck("verify", source_dir)
+    run_ = factcheck("verify", source_dir, "--format", "rich")
     assert run_.code == 0, run_.output
     assert "! warn FC901" in run_.out
     assert factcheck("verify", source_dir, "--strict").code == 1
