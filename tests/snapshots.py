@@ -74,6 +74,25 @@ def broken_copy(tmp_path: Path) -> Path:
     return root
 
 
+def suppressed_copy(tmp_path: Path) -> Path:
+    """A copy of the failing fixture whose failing sum is suppressed, with a reason."""
+    root = tmp_path / "suppressed"
+    shutil.copytree(FAILING, root)
+    claim = root / "claims" / "musterland-integration" / "muster-an-budget.yaml"
+    claim.write_text(
+        claim.read_text(encoding="utf-8")
+        + "    suppress:\n      - rule: FC101\n        reason: "
+        + SUPPRESSION_REASON
+        + "\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+#: Why the failing sum of ``suppressed_copy`` is accepted.
+SUPPRESSION_REASON = "The release corrects the staff budget to 4,2 Mio. € in its annex."
+
+
 def assert_snapshot(name: str, text: str) -> None:
     """``text`` must be the snapshot ``tests/snapshots/NAME`` byte for byte."""
     path = SNAPSHOTS / name

@@ -57,6 +57,7 @@ def test_failing_sum_and_share_carry_their_rule_place_and_computed_values():
                 "personal": "4400000.0",
             },
         },
+        "suppressed": None,
         "docs": "docs/rules.md#fc101-parts-do-not-sum-to-total",
     }
     assert "difference 0,7 Mio. €" in failed["message"]

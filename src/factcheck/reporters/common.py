@@ -27,9 +27,19 @@ def findings_to_show(report: Report) -> Iterator[Finding]:
 
 
 def outcome_text(finding: Finding) -> str:
-    """``fail``, ``fail (gross)``, ``warn`` or ``not evaluated``."""
+    """``fail``, ``fail (gross)``, ``warn`` or ``not evaluated``; ``suppressed fail`` or
+    ``suppressed warn`` for one a suppression accepts."""
+    if finding.suppressed is not None:
+        return f"suppressed {finding.outcome.value}"
     gross = " (gross)" if finding.gross and finding.outcome is Outcome.FAIL else ""
     return f"{finding.outcome.value}{gross}"
+
+
+def message_text(finding: Finding) -> str:
+    """A finding's message, with the reason of the suppression that accepts it."""
+    if finding.suppressed is None:
+        return finding.message
+    return f"{finding.message} (suppressed: {finding.suppressed})"
 
 
 def summary_text(report: Report) -> str:
@@ -37,9 +47,11 @@ def summary_text(report: Report) -> str:
     s = report.summary
     claims = "1 claim" if s.claims == 1 else f"{s.claims} claims"
     problems = "1 input problem" if s.input_problems == 1 else f"{s.input_problems} input problems"
+    suppressed = f", {s.suppressed} suppressed" if s.suppressed else ""
     return (
         f"{claims}: {s.passed} checks passed, {s.failed} failed, {s.warned} warned, "
-        f"{s.not_evaluated} not evaluated; {s.not_checkable} not checkable by rules; {problems}"
+        f"{s.not_evaluated} not evaluated{suppressed}; {s.not_checkable} not checkable by "
+        f"rules; {problems}"
     )
 
 

@@ -1,7 +1,8 @@
 """The ``github`` format: GitHub Actions workflow commands that annotate the claim files.
 
 A failure is an ``::error``, a warning a ``::warning``, a check that could not be evaluated
-a ``::notice``, an input problem an ``::error``; each names the file, line and column and a
+and a failure a suppression accepts (with its reason) a ``::notice``, an input problem an
+``::error``; each names the file, line and column and a
 title with the rule's code and name. GitHub shows them on the lines of a pull request's
 diff and in the run's summary. Values are escaped as GitHub's toolkit does: ``%``, ``\\r``
 and ``\\n`` everywhere, and ``:`` and ``,`` too in the properties. The last lines, read as
@@ -38,7 +39,12 @@ def _command(kind: str, location: Location, title: str, message: str) -> str:
 
 def render(report: Report, out: TextIO) -> None:
     """Write one workflow command per input problem and per finding that did not pass."""
-    from factcheck.reporters.common import findings_to_show, outcome_text, summary_text
+    from factcheck.reporters.common import (
+        findings_to_show,
+        message_text,
+        outcome_text,
+        summary_text,
+    )
     from factcheck.reporters.provenance import provenance_text
 
     for problem in report.problems:
@@ -46,6 +52,7 @@ def render(report: Report, out: TextIO) -> None:
         out.write(_command("error", problem.location, title, problem.message))
     for finding in findings_to_show(report):
         title = f"{finding.code} {finding.rule}: {outcome_text(finding)} in {finding.claim_id}"
-        out.write(_command(_COMMAND[finding.outcome], finding.location, title, finding.message))
+        kind = "notice" if finding.suppressed is not None else _COMMAND[finding.outcome]
+        out.write(_command(kind, finding.location, title, message_text(finding)))
     out.write(f"{summary_text(report)}\n")
     out.write(f"{provenance_text(report)}\n")

@@ -50,6 +50,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
             "unit": numbers.unit,
             "nearest": {name: decimal_text(value) for name, value in numbers.nearest.items()},
         },
+        "suppressed": finding.suppressed,
         "docs": rule.docs_link if rule else None,
     }
 
@@ -83,6 +84,7 @@ def as_data(report: Report) -> dict[str, Any]:
             "not_evaluated": summary.not_evaluated,
             "not_checkable": summary.not_checkable,
             "input_problems": summary.input_problems,
+            "suppressed": summary.suppressed,
         },
         "problems": [_problem(problem) for problem in report.problems],
         "sources": list(sources.values()),

@@ -3,9 +3,10 @@
 One ``testsuite`` per source, one ``testcase`` per finding (a rule on one check or figure),
 its classname the claim's id. A failed check is a ``failure`` whose type is the rule's code;
 a warning is a failure only under ``--strict`` and otherwise passes with the warning in
-``system-out``; a check that could not be evaluated is ``skipped``, and so is a claim no rule
-can check. Input problems make a suite of their own, each an ``error``. Every suite carries
-the tool version, the date and the settings as properties.
+``system-out``; a check that could not be evaluated is ``skipped``, and so are a claim no
+rule can check and a failure a suppression accepts (with the reason). Input problems make
+a suite of their own, each an ``error``. Every suite carries the tool version, the date and
+the settings as properties.
 """
 
 from __future__ import annotations
@@ -74,7 +75,10 @@ def _finding_case(suite: Element, finding: Finding, strict: bool) -> None:
         finding.location.line,
     )
     text = f"{finding.location}: {finding.message}"
-    if finding.outcome is Outcome.FAIL or (finding.outcome is Outcome.WARN and strict):
+    if finding.suppressed is not None:
+        skipped = SubElement(case, "skipped", message=f"suppressed: {finding.suppressed}")
+        skipped.text = f"{outcome_text(finding)}: {text}"
+    elif finding.outcome is Outcome.FAIL or (finding.outcome is Outcome.WARN and strict):
         failure = SubElement(case, "failure", message=f"{outcome_text(finding)}: {finding.message}")
         failure.set("type", finding.code)
         failure.text = text

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from factcheck.model import ClaimResult, Finding, Outcome, Report
 
+_SUPPRESSED = "🔕"
 _SYMBOL = {
     Outcome.PASS: "✅",
     Outcome.FAIL: "❌",
@@ -59,21 +60,26 @@ def _rule(finding: Finding) -> str:
 
 
 def _claim_row(result: ClaimResult) -> str:
-    counts = {outcome: 0 for outcome in Outcome}
+    counts: dict[str, int] = {}
     for finding in result.findings:
-        counts[finding.outcome] += 1
-    checks = ", ".join(
-        f"{counts[outcome]} {outcome.value}" for outcome in Outcome if counts[outcome]
-    )
+        kind = "suppressed" if finding.suppressed is not None else finding.outcome.value
+        counts[kind] = counts.get(kind, 0) + 1
+    order = [outcome.value for outcome in Outcome] + ["suppressed"]
+    findings = ", ".join(f"{counts[kind]} {kind}" for kind in order if kind in counts)
     return (
-        f"| {_code(result.claim.id)} | {result.verdict.value} | {checks or 'none'} | "
+        f"| {_code(result.claim.id)} | {result.verdict.value} | {findings or 'none'} | "
         f"{escape(result.claim.text)} |"
     )
 
 
 def render(report: Report, out: TextIO) -> None:
     """Write the report as GitHub-flavoured Markdown."""
-    from factcheck.reporters.common import findings_to_show, outcome_text, summary_text
+    from factcheck.reporters.common import (
+        findings_to_show,
+        message_text,
+        outcome_text,
+        summary_text,
+    )
     from factcheck.reporters.provenance import provenance_text
 
     lines = [f"## {_heading(report)}", "", escape(summary_text(report)) + ".", ""]
@@ -92,10 +98,11 @@ def render(report: Report, out: TextIO) -> None:
             "| --- | --- | --- | --- | --- |",
         ]
         for finding in shown:
+            symbol = _SUPPRESSED if finding.suppressed is not None else _SYMBOL[finding.outcome]
             lines.append(
-                f"| {_SYMBOL[finding.outcome]} {outcome_text(finding)} "
+                f"| {symbol} {outcome_text(finding)} "
                 f"| {_rule(finding)} | {_code(finding.claim_id)} "
-                f"| {_code(str(finding.location))} | {escape(finding.message)} |"
+                f"| {_code(str(finding.location))} | {escape(message_text(finding))} |"
             )
         lines.append("")
     if report.results:

@@ -1,9 +1,11 @@
 """The ``sarif`` format: SARIF 2.1.0, which code-scanning services and editors read.
 
-One run of the ``factcheck`` driver with every rule (its description, its documentation as
-help text, a link to its section in the rule reference, its default level), one result per
-finding that did not pass, located at the claim file's line and column. A failed check is a
-``fail`` at the level it ran at; a check that could not be evaluated is a ``review``. An
+One run of the ``factcheck`` driver with every rule (its description, its section of the
+rule reference as help, a link to that section, its default level), one result per finding
+that did not pass, located at the claim file's line and column. A failed check is a
+``fail`` at the level it ran at; a check that could not be evaluated is a ``review``; a
+failure a suppression in the claim file accepts carries an ``inSource`` suppression with
+the reason as its justification. An
 input problem whose kind a rule names is a result of that rule; any other is a tool
 execution notification, and marks the run as not successful. The invocation carries the
 date and the settings.
@@ -35,13 +37,15 @@ def _location(location: Location) -> dict[str, Any]:
 
 def _rule(rule: Rule) -> dict[str, Any]:
     from factcheck.reporters.common import rule_docs_url
+    from factcheck.ruledocs import markdown, sections
 
+    reference = markdown(rule)
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc},
-        "help": {"text": rule.doc},
+        "fullDescription": {"text": sections(rule)["What it checks"]},
+        "help": {"text": reference, "markdown": reference},
         "helpUri": rule_docs_url(rule),
         "defaultConfiguration": {"level": _LEVEL.get(rule.level, "note")},
     }
@@ -66,6 +70,10 @@ def _finding(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         "unit": numbers.unit,
     }
     result["message"] = {"text": finding.message}
+    if finding.suppressed is not None:
+        result["suppressions"] = [
+            {"kind": "inSource", "status": "accepted", "justification": finding.suppressed}
+        ]
     location = _location(finding.location)
     location["logicalLocations"] = [{"name": finding.claim_id, "kind": "object"}]
     result["locations"] = [location]

@@ -1,7 +1,8 @@
 """``--statistics``: how often each rule did not pass, instead of the report, as ruff does.
 
-One row per rule with at least one finding that failed, warned or could not be evaluated,
-and one per rule named by input problems (input problems no rule names are counted
+One row per rule with at least one finding that failed, warned or could not be evaluated
+(a suppressed one is not counted, as ruff does not count what ``noqa`` accepts), and one
+per rule named by input problems (input problems no rule names are counted
 together); the most frequent first, then by code. Text for people, JSON for programs.
 """
 
@@ -29,7 +30,8 @@ def rows(report: Report) -> list[dict[str, Any]]:
     for problem in report.problems:
         counts[(problem.code, names.get(problem.code or "", INPUT_PROBLEMS))] += 1
     for finding in findings_to_show(report):
-        counts[(finding.code, finding.rule)] += 1
+        if finding.suppressed is None:
+            counts[(finding.code, finding.rule)] += 1
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0][0] or "~"))
     return [{"code": code, "name": name, "count": count} for (code, name), count in ordered]
 
