@@ -104,8 +104,9 @@ def test_input_problems_are_listed_with_file_line_column_and_code(tmp_path: Path
     result = verify("claims", "--format", "json", cwd=broken_copy(tmp_path))
     assert result.code == 2, result.output
     report = valid(result.out)
+    assert report["problems"][0]["code"] is None  # a YAML syntax error: no rule names it
     assert report["problems"][1] == {
-        "code": None,
+        "code": "FC304",
         "file": "claims/musterland-integration/sprachkurse.yaml",
         "line": 15,
         "column": 23,

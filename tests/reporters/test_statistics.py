@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from snapshots import assert_snapshot, broken_copy, verify, verify_bundled
@@ -29,17 +30,27 @@ def test_json_statistics_for_programs():
     assert rows == sorted(rows, key=lambda row: (-row["count"], row["code"] or "~"))
 
 
-def test_bundled_corpus_has_nothing_to_count():
+def test_bundled_corpus_counts_what_its_report_lists_as_not_passed():
     result = verify_bundled("--statistics")
-    assert (result.code, result.out) == (0, "")
-    assert json.loads(verify_bundled("--statistics", "--format", "json").out) == []
+    assert result.code == 0, result.output
+    report = json.loads(verify_bundled("--format", "json").out)
+    expected = Counter(
+        (f["code"], f["rule"])
+        for f in report["findings"]
+        if f["outcome"] != "pass" and f["suppressed"] is None
+    )
+    rows = json.loads(verify_bundled("--statistics", "--format", "json").out)
+    assert {(row["code"], row["name"]): row["count"] for row in rows} == expected
+    assert len(result.out.splitlines()) == len(rows)
+    assert all(f["outcome"] != "fail" for f in report["findings"])
 
 
 def test_input_problems_are_counted_and_exit_2(tmp_path: Path):
     result = verify("claims", "--statistics", cwd=broken_copy(tmp_path))
     assert result.code == 2, result.output
     rows = [line.split() for line in result.out.splitlines()]
-    assert ["2", "input-problem"] in rows
+    assert ["1", "FC304", "unknown-figure-name"] in rows
+    assert ["1", "input-problem"] in rows
 
 
 def test_formats_without_statistics_are_refused():
