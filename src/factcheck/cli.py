@@ -530,7 +530,8 @@ def _show(claim_id: str, corpus_dir: Path) -> int:
     from factcheck import show as showing
     from factcheck.yamltree import suggestion
 
-    report = _check([corpus_dir], _config())
+    config = _config()
+    report = _check([corpus_dir], config)
     ids = [r.claim.id for r in report.results]
     if claim_id not in ids:
         _fail(f"{corpus_dir}: unknown claim {claim_id!r}{suggestion(claim_id, ids)}")

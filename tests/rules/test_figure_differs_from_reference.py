@@ -121,7 +121,7 @@ def test_an_expression_without_a_reference_fact_is_not_evaluated(corpus_copy: Pa
 
 def test_an_unknown_fact_exits_2_with_the_nearest_name(factcheck, corpus_copy: Path):
     _write(corpus_copy, "54", "ref:kreis + ref:staedte")
-    run = factcheck("verify", corpus_copy)
+    run = factcheck("verify", "--format", "rich", corpus_copy)
     assert run.code == 2, run.output
     assert "reference.yaml:8:13: unknown reference fact 'ref:kreis' at column 1 of 'equals' " in (
         run.out
@@ -166,7 +166,7 @@ def test_a_malformed_reference_file_exits_2_naming_file_line_and_what(
     factcheck, corpus_copy: Path, facts: str, error: str
 ):
     _write(corpus_copy, "54", "ref:staedte + 32", facts)
-    run = factcheck("verify", corpus_copy)
+    run = factcheck("verify", "--format", "rich", corpus_copy)
     assert run.code == 2, run.output
     assert error in run.out
     assert "Traceback" not in run.output
@@ -175,20 +175,20 @@ def test_a_malformed_reference_file_exits_2_naming_file_line_and_what(
 def test_a_fact_defined_twice_is_an_error(factcheck, corpus_copy: Path):
     _write(corpus_copy, "54", "ref:kreise + ref:staedte")
     (corpus_copy / "references" / "twice.yaml").write_text(FACTS, "utf-8")
-    run = factcheck("verify", corpus_copy)
+    run = factcheck("verify", "--format", "rich", corpus_copy)
     assert run.code == 2, run.output
     assert "twice.yaml:3:3: reference fact 'kreise' is also defined in " in run.out
 
 
 def test_a_claim_verified_on_its_own_finds_the_facts_beside_its_source(factcheck):
     claim = CORPUS / SOURCE_SLUG / "ki-50-von-54.yaml"
-    run = factcheck("verify", claim.name, cwd=claim.parent)
+    run = factcheck("verify", "--format", "rich", claim.name, cwd=claim.parent)
     assert run.code == 0, run.output
     assert "= 31 + 22 = 53" in run.out
 
 
 def test_the_bundled_corpus_reports_53_against_54_at_the_level_its_reference_sets(factcheck):
-    run = factcheck("verify")
+    run = factcheck("verify", "--format", "rich")
     assert run.code == 0, run.output
     assert "ki-50-von-54 warning" in run.out
     assert "! warn FC201 claims/nrw-spd-faktencheck-integration/ki-50-von-54.yaml:" in run.out
@@ -202,7 +202,7 @@ def test_the_bundled_corpus_reports_53_against_54_at_the_level_its_reference_set
         "ref:stadt-aachen-kreisfrei = 31 + 22 + 1 = 54." in run.out
     )
     assert "Gesetz zur Bildung der Städteregion Aachen (Aachen-Gesetz)" in run.out
-    assert factcheck("verify", "--strict").code == 1
+    assert factcheck("verify", "--format", "rich", "--strict").code == 1
 
 
 def test_the_configured_level_comes_before_the_facts(factcheck, tmp_path: Path):
@@ -210,12 +210,12 @@ def test_the_configured_level_comes_before_the_facts(factcheck, tmp_path: Path):
 
     shutil.copytree(CORPUS, tmp_path / "claims")
     (tmp_path / ".factcheck.yaml").write_text("rules:\n  FC201:\n    level: error\n", "utf-8")
-    run = factcheck("verify", cwd=tmp_path)
+    run = factcheck("verify", "--format", "rich", cwd=tmp_path)
     assert run.code == 1, run.output
     assert "✘ fail FC201" in run.out
 
 
 def test_verify_on_several_processes_reads_the_facts_too(factcheck):
-    run = factcheck("verify", "--jobs", "2")
+    run = factcheck("verify", "--format", "rich", "--jobs", "2")
     assert run.code == 0, run.output
     assert "= 31 + 22 = 53: kreisebene is 1 more than the reference facts give." in run.out

@@ -81,7 +81,7 @@ def test_verify_exits_2_and_still_checks_the_other_claims(factcheck, source_dir:
     (source_dir / "names.yaml").write_text(
         CLAIM.format(slug=SOURCE_SLUG, check="  - sum: [ehrenamt]\n    equals: totl"), "utf-8"
     )
-    run = factcheck("verify", source_dir.parent)
+    run = factcheck("verify", "--format", "rich", source_dir.parent)
     assert run.code == 2, run.output
     assert "names.yaml:9:13: unknown figure 'totl' (did you mean 'total'?)" in run.out
     assert "7,7 + 1,5 + 4,2 = 13,4 Mio. €" in run.out
@@ -91,7 +91,7 @@ def test_verify_exits_2_and_still_checks_the_other_claims(factcheck, source_dir:
 def test_it_cannot_be_suppressed(factcheck, source_dir: Path):
     check = "  - sum: [ehrenamt]\n    equals: totl\nsuppress:\n  - {rule: FC304, reason: typo}"
     (source_dir / "names.yaml").write_text(CLAIM.format(slug=SOURCE_SLUG, check=check), "utf-8")
-    run = factcheck("verify", source_dir.parent)
+    run = factcheck("verify", "--format", "rich", source_dir.parent)
     assert run.code == 2, run.output
     assert (
         "FC304 unknown-figure-name cannot be suppressed: it names input that cannot be used; "
