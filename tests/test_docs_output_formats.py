@@ -48,3 +48,13 @@ def test_json_example_is_the_failing_sum_of_the_real_report():
     shown = json.loads(example("json", "json"))
     assert shown in report["findings"]
     assert shown["outcome"] == "fail"
+
+
+def test_the_documented_problem_matcher_reads_every_concise_finding_line():
+    pattern = re.search(r"can read the lines with\n`(\^.+\$)`", PAGE)
+    assert pattern, "the concise section lost its problem matcher"
+    matcher = re.compile(pattern.group(1))
+    lines = (SNAPSHOTS / "failing.concise.txt").read_text(encoding="utf-8").splitlines()
+    found = [matcher.match(line) for line in lines[:-2]]
+    assert all(found)
+    assert [(m.group(4), m.group(5)) for m in found] == [("FC101", "fail"), ("FC102", "fail")]

@@ -67,7 +67,7 @@ def test_a_figure_another_claim_checks_makes_the_claim_checked(source_dir: Path)
 
 
 def test_the_bundled_kita_claim_is_suppressed_with_its_reason(factcheck):
-    run = factcheck("verify")
+    run = factcheck("verify", "--format", "rich")
     assert run.code == 0, run.output
     assert "kita-plaetze not checkable by rules" in run.out
     assert "~ suppressed warn FC302 claims/nrw-spd-faktencheck-integration/kita-plaetze.yaml" in (
