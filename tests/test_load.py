@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import SOURCE_SLUG
 
-from factcheck.load import load_corpus
+from factcheck.load import discover, load_corpus, reference_files
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -126,3 +126,60 @@ def test_unquoted_decimal_comma_in_flow_mapping_gets_a_hint(source_dir: Path):
         "flow.yaml:5:10: figure 'total': in {quote: ..., value: ...} a comma separates entries" in p
         for p in problems
     ), problems
+
+
+def _discover_by_rglob(folder: Path) -> tuple[list[Path], list[Path]]:
+    """discover's meaning for a folder without links that lead out, written plainly."""
+    sources, claims = [], []
+    for file in sorted(folder.rglob("*")):
+        if file.suffix not in (".yaml", ".yml") or not file.is_file():
+            continue
+        if file.is_symlink() and not file.resolve().is_relative_to(folder.resolve()):
+            continue
+        if "references" in file.relative_to(folder).parts[:-1]:
+            continue
+        (sources if file.name == "source.yaml" else claims).append(file)
+    return sources, claims
+
+
+def test_discover_finds_what_rglob_finds_in_the_same_order(tmp_path: Path):
+    corpus = tmp_path / "claims"
+    outside = tmp_path / "outside"
+    for name in (
+        "a-b/source.yaml",
+        "a-b/x.yaml",
+        "a/source.yaml",
+        "a/b-c.yaml",
+        "a/b.yaml",
+        "a/b.yml",
+        "a/notes.txt",
+        "a/.yaml",
+        "a/deeper/c.yaml",
+        "references/facts.yaml",
+        "a/references/local.yaml",
+    ):
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text("id: x\n", encoding="utf-8")
+    outside.mkdir()
+    (outside / "elsewhere.yaml").write_text("id: elsewhere\n", encoding="utf-8")
+    (corpus / "a" / "link.yaml").symlink_to(corpus / "a-b" / "x.yaml")
+    (corpus / "a" / "linked-folder").symlink_to(corpus / "a-b")
+    (corpus / "a" / "out.yaml").symlink_to(outside / "elsewhere.yaml")
+    (corpus / "a" / "out-folder").symlink_to(outside)
+    sources, claims, problems = discover([corpus])
+    assert (sources, claims) == _discover_by_rglob(corpus)
+    assert corpus / "a" / "link.yaml" in claims
+    assert not any("linked-folder" in str(file) for file in claims)
+    assert sorted(str(problem.location) for problem in problems) == [
+        str(corpus / "a" / "out-folder"),
+        str(corpus / "a" / "out.yaml"),
+    ]
+    found = reference_files([corpus], claims)
+    assert found == [
+        corpus / "a" / "references" / "local.yaml",
+        corpus / "references" / "facts.yaml",
+    ]
+    # A claim given on its own finds the references beside its source's folder.
+    assert reference_files([corpus / "a" / "b.yaml"], [corpus / "a" / "b.yaml"]) == [
+        corpus / "references" / "facts.yaml"
+    ]

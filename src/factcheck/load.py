@@ -6,6 +6,7 @@ loader goes on with the next file.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,14 +94,14 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProbl
     problems = []
     for path in paths:
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                if file.is_symlink() and _leads_out(file, path):
+            for file, between, link in _entries(path):
+                if link and _leads_out(file, path):
                     if file.is_dir() or file.suffix in (".yaml", ".yml"):
                         problems.append(_link_out(file, path))
                     continue
                 if file.suffix not in (".yaml", ".yml") or not file.is_file():
                     continue
-                if REFERENCES_DIR in file.relative_to(path).parts[:-1]:
+                if REFERENCES_DIR in between:
                     continue
                 (sources if file.name == SOURCE_FILE else claims).add(file)
         elif path.is_file():
@@ -114,7 +115,35 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProbl
             problems.append(InputProblem(Location(str(path)), "not a file nor a folder"))
         else:
             problems.append(InputProblem(Location(str(path)), "no such file or folder"))
-    return sorted(sources), sorted(claims), problems
+    return _sorted(sources), _sorted(claims), problems
+
+
+def _entries(folder: Path) -> list[tuple[Path, tuple[str, ...], bool]]:
+    """What ``folder.rglob("*")`` finds, in a tenth of the time, since a corpus has as many
+    files as claims: every file, folder and symbolic link under ``folder`` (links not
+    followed), each with the folders between ``folder`` and it and whether it is a link.
+    The folders themselves are left out, since only files and links matter here; folders
+    that cannot be read are passed over, as rglob does."""
+    found = []
+    pending: list[tuple[Path, tuple[str, ...]]] = [(folder, ())]
+    while pending:
+        directory, between = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                listed = list(entries)
+        except PermissionError:
+            continue
+        for entry in listed:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((directory / entry.name, (*between, entry.name)))
+            else:
+                found.append((directory / entry.name, between, entry.is_symlink()))
+    return found
+
+
+def _sorted(paths: set[Path]) -> list[Path]:
+    """``sorted(paths)``: paths compare by their parts, and tuples of text compare fast."""
+    return sorted(paths, key=lambda path: path.parts)
 
 
 def _leads_out(link: Path, folder: Path) -> bool:
@@ -136,17 +165,17 @@ def reference_files(paths: list[Path], claim_files: list[Path]) -> list[Path]:
     folder, and those in the ``references/`` folder beside the source folder of each claim
     (``claims/references`` for ``claims/<source>/<claim>.yaml``), so a claim checked on its
     own still finds the facts it names."""
-    folders = {file.resolve().parent.parent / REFERENCES_DIR for file in claim_files}
+    folders = _reference_folders(claim_files)
     found = set()
     for path in paths:
         if path.is_dir():
             found.update(
                 file
-                for file in path.rglob("*")
-                if file.suffix in (".yaml", ".yml")
+                for file, between, link in _entries(path)
+                if REFERENCES_DIR in between
+                and file.suffix in (".yaml", ".yml")
                 and file.is_file()
-                and REFERENCES_DIR in file.relative_to(path).parts[:-1]
-                and not (file.is_symlink() and _leads_out(file, path))  # discover reports it
+                and not (link and _leads_out(file, path))  # discover reports it
             )
     for folder in folders:
         if folder.is_dir():
@@ -158,6 +187,21 @@ def reference_files(paths: list[Path], claim_files: list[Path]) -> list[Path]:
             )
     # The same file reached twice (by a folder and beside a claim) is read once.
     return sorted({file.resolve(): file for file in sorted(found)}.values())
+
+
+def _reference_folders(claim_files: list[Path]) -> set[Path]:
+    """``{file.resolve().parent.parent / "references" for file in claim_files}``, resolving
+    each folder once however many claim files it holds."""
+    folders = set()
+    plain_parents = set()
+    for file in claim_files:
+        name = str(file)
+        if os.path.islink(name):
+            folders.add(file.resolve().parent.parent / REFERENCES_DIR)
+        else:
+            plain_parents.add(os.path.dirname(name))
+    folders.update(Path(parent).resolve().parent / REFERENCES_DIR for parent in plain_parents)
+    return folders
 
 
 def load_corpus(paths: list[Path], reader: Reader | None = None) -> Corpus:
