@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     """Profile one verify run and print the summary."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="a claims folder")
-    parser.add_argument("--format", default="rich", help="report format (default rich)")
+    parser.add_argument("--format", default="concise", help="report format (default concise)")
     parser.add_argument("--top", type=int, default=15, help="functions listed by own time")
     args = parser.parse_args(argv)
 
