@@ -183,6 +183,31 @@ def verify(
     raise typer.Exit(exit_code(report, strict, exit_zero))
 
 
+class SchemaKind(StrEnum):
+    """The files ``schema`` describes."""
+
+    claim = "claim"
+    source = "source"
+    reference = "reference"
+    report = "report"
+
+
+@app.command("schema")
+def print_schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            help="claim, source or reference for a file editors write; report for what "
+            "verify --format json writes."
+        ),
+    ],
+) -> None:
+    """Print the JSON Schema of a claim, source or reference file, or of the JSON report."""
+    from factcheck.fileschema import as_text
+
+    typer.echo(as_text(kind.value), nl=False)
+
+
 class ConfigFormat(StrEnum):
     """The formats ``config`` can print."""
 
