@@ -118,7 +118,8 @@ def verify(
             "--jobs",
             "-j",
             min=0,
-            help="Processes to check with; 0: every core for 2,000 claims or more, else one.",
+            help="Processes to check with; 0: every core for 2,000 claims or more on 4 cores or"
+            " more, else one.",
         ),
     ] = 0,
     exit_zero: Annotated[

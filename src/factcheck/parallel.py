@@ -46,6 +46,11 @@ if TYPE_CHECKING:
 #: Claim files from which verify uses every core by default: below, starting workers costs
 #: more than it saves.
 PARALLEL_FROM = 2000
+#: Cores from which verify uses them all by default. Handing claims and findings from the
+#: workers to the main process costs about as much as a second core saves (measured with
+#: benchmarks/run.py on 2 cores, docs/performance.md), so below this a corpus is checked in
+#: one process unless --jobs asks otherwise.
+PARALLEL_CORES = 4
 #: Claim files from which a progress bar is shown on a terminal.
 PROGRESS_FROM = 500
 #: Claim files read, or claims checked, per task given to a worker.
@@ -58,10 +63,12 @@ _shared: dict[str, Any] = {}
 
 def jobs_for(requested: int, claim_files: int) -> int:
     """How many processes check a corpus: the number asked for, or with 0 every core for a
-    corpus of at least PARALLEL_FROM claim files and one process below that."""
+    corpus of at least PARALLEL_FROM claim files on a machine of at least PARALLEL_CORES
+    cores, and one process otherwise."""
     if requested > 0:
         return requested
-    return _cores() if claim_files >= PARALLEL_FROM else 1
+    cores = _cores()
+    return cores if claim_files >= PARALLEL_FROM and cores >= PARALLEL_CORES else 1
 
 
 def _cores() -> int:
