@@ -74,6 +74,15 @@ def broken_copy(tmp_path: Path) -> Path:
     return root
 
 
+def warning_copy(tmp_path: Path) -> Path:
+    """The failing fixture with its failing rules, FC101 and FC102, at level warning."""
+    root = tmp_path / "warning"
+    shutil.copytree(FAILING, root)
+    levels = "rules:\n  FC101: {level: warning}\n  FC102: {level: warning}\n"
+    (root / ".factcheck.yaml").write_text(levels, "utf-8")
+    return root
+
+
 def suppressed_copy(tmp_path: Path) -> Path:
     """A copy of the failing fixture whose failing sum is suppressed, with a reason."""
     root = tmp_path / "suppressed"

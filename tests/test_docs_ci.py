@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, Run
-from snapshots import FAILING, broken_copy, verify, verify_bundled
+from snapshots import FAILING, broken_copy, verify, verify_bundled, warning_copy
 from snapshots import verify_failing as failing
 
 PAGE = (PROJECT / "docs" / "ci.md").read_text(encoding="utf-8")
@@ -21,15 +21,6 @@ def exit_code_rows() -> list[tuple[int, str]]:
     assert section, "docs/ci.md has no Exit codes section"
     rows = re.findall(r"^\| `(\d)` \| (.+?) \| .+ \|$", section.group(1), re.M)
     return [(int(code), when) for code, when in rows]
-
-
-def warning_copy(tmp_path: Path) -> Path:
-    """The failing fixture with its failing rules, FC101 and FC102, at level warning."""
-    root = tmp_path / "warning"
-    shutil.copytree(FAILING, root)
-    levels = "rules:\n  FC101: {level: warning}\n  FC102: {level: warning}\n"
-    (root / ".factcheck.yaml").write_text(levels, "utf-8")
-    return root
 
 
 def _holds(tmp_path: Path) -> list[Run]:

@@ -146,9 +146,10 @@ def verify(
     from factcheck.load import find_default_corpus
     from factcheck.reporters import statistics as rule_statistics
 
-    format_name = reporters.resolve(
-        output_format.value, output_file is None and sys.stdout.isatty(), os.environ
-    )
+    to_terminal = output_file is None and sys.stdout.isatty()
+    # Statistics are text or JSON: under GitHub Actions, auto is plain text for them.
+    environ = {k: v for k, v in os.environ.items() if not (statistics and k == "GITHUB_ACTIONS")}
+    format_name = reporters.resolve(output_format.value, to_terminal, environ)
     if statistics and format_name not in rule_statistics.FORMATS:
         _fail(
             f"--statistics prints text or JSON; use it with --format "

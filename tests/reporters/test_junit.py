@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from junitparser import Error, Failure, JUnitXml, Skipped
-from snapshots import DATE, SETTINGS_TEXT, assert_snapshot, broken_copy, verify, verify_bundled
+from snapshots import (
+    DATE,
+    SETTINGS_TEXT,
+    assert_snapshot,
+    broken_copy,
+    verify,
+    verify_bundled,
+    warning_copy,
+)
 from snapshots import verify_failing as failing
 
 from factcheck import __version__
@@ -82,3 +90,26 @@ def test_input_problems_are_errors_in_a_suite_of_their_own(tmp_path: Path):
     ]
     assert errors[1].message == "unknown figure 'kindr' (did you mean 'kinder'?)"
     assert xml.errors == 2
+
+
+def test_a_warning_passes_with_its_text_and_fails_under_strict(tmp_path: Path):
+    root = warning_copy(tmp_path)
+    lenient = verify("claims", "--format", "junit", "--output-file", "lenient.xml", cwd=root)
+    strict = verify(
+        "claims", "--strict", "--format", "junit", "--output-file", "strict.xml", cwd=root
+    )
+    assert (lenient.code, strict.code) == (0, 1)
+    (case,) = [
+        c
+        for c in cases(parse(root / "lenient.xml"))
+        if c.classname == "muster-an-budget" and c.name.startswith("FC101 ")
+    ]
+    assert case.is_passed
+    assert case.system_out.startswith("warning: claims/musterland-integration/muster-an-budget")
+    xml = parse(root / "strict.xml")
+    (failed,) = [
+        c for c in cases(xml) if c.classname == "muster-an-budget" and c.name.startswith("FC101 ")
+    ]
+    (failure,) = failed.result
+    assert isinstance(failure, Failure) and failure.message.startswith("warn: 7,7 + 1,5 + 4,9")
+    assert xml.failures == 2

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
-from snapshots import FAILING, assert_snapshot, broken_copy, verify, verify_bundled
+from snapshots import FAILING, assert_snapshot, broken_copy, verify, verify_bundled, warning_copy
 from snapshots import verify_failing as failing
 
 from factcheck.engine import run
@@ -107,3 +107,14 @@ def test_text_from_a_claim_cannot_break_the_table_or_add_markup():
     _, tables = parse(out.getvalue())
     (row,) = [r for r in tables[-1] if r[0] == first.claim.id]
     assert row[3] == " ".join(nasty.split())
+
+
+def test_warnings_head_the_comment_and_fail_it_only_under_strict(tmp_path: Path):
+    root = warning_copy(tmp_path)
+    lenient = verify("claims", "--format", "markdown", cwd=root)
+    strict = verify("claims", "--format", "markdown", "--strict", cwd=root)
+    assert (lenient.code, strict.code) == (0, 1)
+    assert parse(lenient.out)[0][0] == "⚠️ factcheck: every check holds, 2 with a warning"
+    assert parse(strict.out)[0][0] == "❌ factcheck: 2 warnings (strict)"
+    rows = parse(lenient.out)[1][0]
+    assert [row[0] for row in rows[1:]] == ["⚠️ warn", "⚠️ warn"]

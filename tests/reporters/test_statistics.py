@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from snapshots import assert_snapshot, broken_copy, verify, verify_bundled
+from snapshots import FAILING, assert_snapshot, broken_copy, verify, verify_bundled
 from snapshots import verify_failing as failing
 
 
@@ -51,6 +51,12 @@ def test_input_problems_are_counted_and_exit_2(tmp_path: Path):
     rows = [line.split() for line in result.out.splitlines()]
     assert ["1", "FC304", "unknown-figure-name"] in rows
     assert ["1", "input-problem"] in rows
+
+
+def test_under_github_actions_auto_statistics_are_text():
+    result = verify("claims", "--statistics", cwd=FAILING, GITHUB_ACTIONS="true")
+    assert result.code == 1, result.output
+    assert result.out == failing("--statistics").out
 
 
 def test_formats_without_statistics_are_refused():

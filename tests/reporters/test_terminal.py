@@ -25,6 +25,6 @@ def test_input_problems_open_the_report_with_file_line_and_column(tmp_path: Path
     assert first.startswith("error claims/musterland-integration/kaputt.yaml:3:1: YAML syntax")
     assert second == (
         "error claims/musterland-integration/sprachkurse.yaml:15:23: "
-        "unknown figure 'kindr' (did you mean 'kinder'?)"
+        "unknown figure 'kindr' (did you mean 'kinder'?) (FC304)"
     )
     assert "sprachkurse not evaluated" in result.out

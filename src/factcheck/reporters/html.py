@@ -590,7 +590,10 @@ def render(report: Report, out: TextIO) -> None:
         _summary(report),
     ]
     if report.problems:
-        items = "".join(f"<li><code>{_e(problem)}</code></li>" for problem in report.problems)
+        items = "".join(
+            f"<li><code>{_e(problem)}</code>{f' ({_e(problem.code)})' if problem.code else ''}</li>"
+            for problem in report.problems
+        )
         body.append(f'<section class="problems"><h2>Input problems</h2><ul>{items}</ul></section>')
     current = None
     body.append("<main>")

@@ -74,7 +74,8 @@ def render(report: Report, out: TextIO) -> None:
 
     console = Console(file=out, soft_wrap=True, highlight=False, emoji=False)
     for problem in report.problems:
-        console.print(f"[bold red]error[/] {escape(str(problem))}")
+        code = f" [dim]({problem.code})[/]" if problem.code else ""
+        console.print(f"[bold red]error[/] {escape(str(problem))}{code}")
     if report.problems:
         console.print()
     current_source = None
