@@ -47,6 +47,9 @@ class Piece:
     quote: str | None = None
     #: The rule code the claim is meant to fail, or None when every check holds.
     fails: str | None = None
+    #: Reference facts the claim's checks name as ``ref:NAME``: name -> (value, description);
+    #: the corpus renames each after its claim, so names are unique.
+    facts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -69,6 +72,8 @@ class Corpus:
     sources: list[SourcePlan]
     #: (claim id, rule code) of every failure verify must report, sorted.
     failures: list[tuple[str, str]]
+    #: Reference facts by language: name -> (value, description).
+    facts: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
 
     @property
     def claim_count(self) -> int:
@@ -475,6 +480,29 @@ def compare_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
     return Piece("compare", [sentence], claim, figures, checks, fails="FC104" if fail else None)
 
 
+def reference_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
+    """A population the release states against the statistics office's count (FC201)."""
+    lang = topic.lang
+    counted = rng.randint(20_000, 2_000_000)
+    stated = counted + (counted // rng.randint(8, 20) if fail else 0)
+    stated_text, counted_text = number(stated, lang), number(counted, lang)
+    if lang == "de":
+        sentence = f"Im Fördergebiet von {topic.programme} leben {stated_text} Menschen."
+        quote = f"leben {stated_text} Menschen"
+        claim = f"Im Fördergebiet von {topic.programme} leben {stated_text} Menschen."
+        description = f"Einwohner im Fördergebiet von {topic.programme} laut Landesstatistik"
+    else:
+        sentence = f"The {topic.programme} area is home to {stated_text} people."
+        quote = f"home to {stated_text} people"
+        claim = f"The {topic.programme} area has {stated_text} inhabitants."
+        description = f"inhabitants of the {topic.programme} area, by the statistics office"
+    figures = {"population": (quote, stated_text)}
+    checks: list[Check] = [{"reference": "population", "equals": "ref:population"}]
+    piece = Piece("reference", [sentence], claim, figures, checks, fails="FC201" if fail else None)
+    piece.facts["population"] = (counted_text, description)
+    return piece
+
+
 def uncheckable_claim(rng: random.Random, topic: Topic, fail: bool) -> Piece:
     """A claim without figures: recorded with its quote, reported as not checkable."""
     if topic.lang == "de":
@@ -494,6 +522,7 @@ KINDS: dict[str, tuple[Callable[[random.Random, Topic, bool], Piece], int]] = {
     "share": (share_claim, 2),
     "same": (same_claim, 1),
     "compare": (compare_claim, 1),
+    "reference": (reference_claim, 1),
     "uncheckable": (uncheckable_claim, 1),
 }
 
@@ -556,6 +585,7 @@ def generate(claims: int, seed: int = 1, failure_every: int = FAILURE_EVERY) -> 
     rng = random.Random(seed)
     sources: list[SourcePlan] = []
     failures: list[tuple[str, str]] = []
+    facts: dict[str, dict[str, tuple[str, str]]] = {}
     made = 0
     while made < claims:
         index = len(sources) + 1
@@ -576,6 +606,7 @@ def generate(claims: int, seed: int = 1, failure_every: int = FAILURE_EVERY) -> 
             else:
                 piece = KINDS[kind][0](rng, topic, False)
             claim_id = f"{slug}-{number_in_source:02d}-{piece.kind}"
+            _name_facts(piece, claim_id, facts.setdefault(lang, {}))
             pieces[claim_id] = piece
             if piece.fails:
                 failures.append((claim_id, piece.fails))
@@ -592,7 +623,19 @@ def generate(claims: int, seed: int = 1, failure_every: int = FAILURE_EVERY) -> 
             SourcePlan(slug, lang, title, rng.choice(words["publishers"]), published, text, pieces)
         )
         made += count
-    return Corpus(sources, sorted(failures))
+    return Corpus(sources, sorted(failures), facts)
+
+
+def _name_facts(piece: Piece, claim_id: str, facts: dict[str, tuple[str, str]]) -> None:
+    """Give the piece's facts names unique in the corpus (its claim's id before each) and
+    add them to ``facts``; its checks name them so."""
+    for name, fact in piece.facts.items():
+        unique = f"{claim_id}-{name}"
+        facts[unique] = fact
+        for check in piece.checks:
+            for key, value in check.items():
+                if value == f"ref:{name}":
+                    check[key] = f"ref:{unique}"
 
 
 def _paragraphs(rng: random.Random, title: str, sentences: list[str]) -> str:
@@ -676,6 +719,27 @@ def write(corpus: Corpus, outdir: Path) -> None:
         for claim_id, piece in source.claims.items():
             text = claim_yaml(claim_id, source.slug, piece)
             (folder / f"{claim_id}.yaml").write_text(text, encoding="utf-8")
+    for lang, facts in sorted(corpus.facts.items()):
+        if facts:
+            (outdir / "references").mkdir(exist_ok=True)
+            path = outdir / "references" / f"statistics-{lang}.yaml"
+            path.write_text(references_yaml(lang, facts), encoding="utf-8")
+
+
+def references_yaml(lang: str, facts: dict[str, tuple[str, str]]) -> str:
+    """A reference file: the facts of one language, each with its statistics office."""
+    office = "Statistisches Landesamt" if lang == "de" else "Office for Statistics"
+    lines = [f"language: {lang}", "facts:"]
+    for name, (value, description) in facts.items():
+        lines += [
+            f"  {name}:",
+            f"    value: {_scalar(value)}",
+            f"    description: {_scalar(description)}",
+            "    sources:",
+            f"      - title: {_scalar(f'{office}: population by area')}",
+            f"        publisher: {_scalar(office)}",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,7 +42,8 @@ def test_the_same_seed_writes_the_same_bytes(tmp_path: Path):
 
 def test_the_claim_count_is_exact(tmp_path: Path):
     make_corpus.main(["--claims", "37", str(tmp_path / "corpus")])
-    claims = [f for f in (tmp_path / "corpus").rglob("*.yaml") if f.name != "source.yaml"]
+    claims = [f for f in (tmp_path / "corpus").glob("*/*.yaml") if f.name != "source.yaml"]
+    claims = [f for f in claims if f.parent.name != "references"]
     assert len(claims) == 37
 
 
@@ -71,10 +72,13 @@ def test_every_kind_of_check_and_failure_is_planted(planted):
     corpus, _, report = planted
     codes = {code for _, code in corpus.failures}
     assert codes == {
-        *("FC001", "FC002", "FC101", "FC102", "FC103", "FC104", "FC105", "FC106", "FC107")
+        *("FC001", "FC002", "FC101", "FC102", "FC103", "FC104", "FC105", "FC106", "FC107"),
+        "FC201",
     }
     kinds = {check.kind for result in report.results for check in result.claim.checks}
-    assert kinds == {"sum", "share", "same", "compare", "derived", "change", "qualified"}
+    assert kinds == {
+        *("sum", "share", "same", "compare", "derived", "change", "qualified", "reference")
+    }
     assert {source.language for source in corpus.sources} == {"de", "en"}
 
 
