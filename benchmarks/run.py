@@ -176,7 +176,7 @@ def row(label: str, result: Measure, floor: Measure | None = None) -> str:
     return (
         f"  {label:<38} {result.wall:8.2f} s {result.cpu:8.2f} s {result.peak_mib:8.0f} MiB"
         f"  {ratio}"
-    )
+    ).rstrip()
 
 
 def main(argv: list[str] | None = None) -> int:
