@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, Run
-from snapshots import FAILING, broken_copy, verify, verify_bundled, warning_copy
+from snapshots import (
+    FAILING,
+    broken_copy,
+    suppressed_copy,
+    verify,
+    verify_bundled,
+    warning_copy,
+)
 from snapshots import verify_failing as failing
 
 PAGE = (PROJECT / "docs" / "ci.md").read_text(encoding="utf-8")
@@ -24,7 +31,13 @@ def exit_code_rows() -> list[tuple[int, str]]:
 
 
 def _holds(tmp_path: Path) -> list[Run]:
-    return [verify_bundled()]
+    root = suppressed_copy(tmp_path)
+    shares = root / "claims" / "musterland-integration" / "zentren.yaml"
+    shares.write_text(
+        shares.read_text(encoding="utf-8") + "    suppress: [{rule: FC102, reason: As printed.}]\n",
+        encoding="utf-8",
+    )
+    return [verify_bundled(), verify("claims", cwd=root)]
 
 
 def _exit_zero(tmp_path: Path) -> list[Run]:
