@@ -7,12 +7,13 @@ user's clone: there the validation tests skip and say so.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
 from conftest import PROJECT
-from snapshots import DATE, SETTINGS, broken_copy, verify, verify_bundled
+from snapshots import DATE, FAILING, SETTINGS, broken_copy, verify, verify_bundled
 from snapshots import verify_failing as failing
 
 from factcheck import __version__
@@ -134,3 +135,16 @@ def test_input_problems_are_results_of_their_rule_or_notifications(tmp_path: Pat
     assert run["tool"]["driver"]["rules"][unknown["ruleIndex"]]["id"] == "FC304"
     region = unknown["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 15, "startColumn": 23}
+
+
+def test_paths_become_uris_relative_as_given_or_file_uris_when_absolute(tmp_path: Path):
+    relative = valid(failing("--format", "sarif").out)["runs"][0]["results"]
+    where = relative[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert where == "claims/musterland-integration/muster-an-budget.yaml"
+    spaced = tmp_path / "mein corpus"
+    shutil.copytree(FAILING, spaced)
+    result = verify(spaced / "claims", "--format", "sarif", cwd=tmp_path)
+    (run,) = valid(result.out)["runs"]
+    uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == (spaced / "claims" / "musterland-integration" / "muster-an-budget.yaml").as_uri()
+    assert uri.startswith("file:///") and "mein%20corpus" in uri

@@ -5,10 +5,11 @@ rule reference as help, a link to that section, its default level), one result p
 that did not pass, located at the claim file's line and column. A failed check is a
 ``fail`` at the level it ran at; a check that could not be evaluated is a ``review``; a
 failure a suppression in the claim file accepts carries an ``inSource`` suppression with
-the reason as its justification. An
-input problem whose kind a rule names is a result of that rule; any other is a tool
-execution notification, and marks the run as not successful. The invocation carries the
-date and the settings.
+the reason as its justification. An input problem whose kind a rule names is a result of
+that rule, any other a tool execution notification; either marks the run as not
+successful. File locations are relative URIs as the paths were given (run factcheck from
+the repository's root), or file URIs for absolute paths. The invocation carries the date
+and the settings.
 """
 
 from __future__ import annotations
@@ -26,10 +27,16 @@ SARIF_SCHEMA = (
 _LEVEL = {"error": "error", "warning": "warning"}
 
 
-def _location(location: Location) -> dict[str, Any]:
+def _uri(path: str) -> str:
+    """A path as a URI reference: relative as given, or a file URI when absolute."""
+    from pathlib import PurePath
     from urllib.parse import quote
 
-    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(location.path)}}
+    return PurePath(path).as_uri() if PurePath(path).is_absolute() else quote(path)
+
+
+def _location(location: Location) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(location.path)}}
     if location.line:
         physical["region"] = {"startLine": location.line, "startColumn": location.column or 1}
     return {"physicalLocation": physical}
