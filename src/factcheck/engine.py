@@ -321,9 +321,7 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
     """
     settings = settings or Settings()
     claims = sorted(corpus.claims, key=claim_order)
-    context = Context(
-        corpus.sources, {claim.id: claim for claim in claims}, corpus.reader, corpus.references
-    )
+    context = corpus_context(corpus, claims)
     problems = list(corpus.problems)
     results = []
     for claim in claims:
@@ -331,6 +329,14 @@ def run(corpus: Corpus, settings: Settings | None = None) -> Report:
         problems += claim_problems
         results.append(result)
     return build_report(results, problems, settings, corpus.reader)
+
+
+def corpus_context(corpus: Corpus, claims: list[Claim]) -> Context:
+    """What the rules may look up while checking ``corpus``, whose claims are ``claims`` in
+    report order (a claim id named twice stands for the last of its claims)."""
+    return Context(
+        corpus.sources, {claim.id: claim for claim in claims}, corpus.reader, corpus.references
+    )
 
 
 def check_claim(

@@ -30,8 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.context import Context
-from factcheck.engine import Settings, build_report, check_claim, claim_order
+from factcheck.engine import Settings, build_report, check_claim, claim_order, corpus_context
 from factcheck.load import Corpus, discover, load_claim, load_references_of, load_sources
 from factcheck.model import Claim, ClaimResult, Finding, InputProblem, Report, Source, Verdict
 from factcheck.numbers import LexiconError, Reader
@@ -95,9 +94,7 @@ def verify(paths: list[Path], reader: Reader, settings: Settings, jobs: int = 0)
             corpus.claims += claims
             corpus.problems += load_problems
         ordered = sorted(corpus.claims, key=claim_order)
-        context = Context(
-            corpus.sources, {claim.id: claim for claim in ordered}, reader, corpus.references
-        )
+        context = corpus_context(corpus, ordered)
         bar.start_checking(len(ordered))
         spans = [range(at, min(at + CHUNK, len(ordered))) for at in range(0, len(ordered), CHUNK)]
         shared = (ordered, context, settings)
