@@ -11,6 +11,8 @@ import typer
 from factcheck import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from factcheck.config import Config
     from factcheck.model import Report
 
@@ -161,6 +163,8 @@ def verify(
             _fail("no claims/ folder here or above; name the claim files or folders to verify")
         cwd = Path.cwd()
         paths = [corpus_dir.relative_to(cwd) if corpus_dir.is_relative_to(cwd) else corpus_dir]
+    if output_file:
+        _check_output(output_file, paths)
     config = _config()
     try:
         report_date()  # a bad SOURCE_DATE_EPOCH ends the run before any claim is read
@@ -175,14 +179,31 @@ def verify(
             reporters.render(report, format_name, out)
 
     if output_file:
-        try:
-            with output_file.open("w", encoding="utf-8") as out:
-                write(out)
-        except OSError as error:
-            _fail(f"cannot write {output_file}: {error.strerror}")
+        _write_output(output_file, write)
     else:
         write(sys.stdout)
     raise typer.Exit(exit_code(report, strict, exit_zero))
+
+
+def _check_output(output_file: Path, paths: list[Path]) -> None:
+    """End the command (exit 2) if ``output_file`` is in the corpus it reads: in a folder
+    given, or beside a file given (its source and sibling claims are read too)."""
+    from factcheck.writing import WriteError, check_output
+
+    try:
+        check_output(output_file, [*paths, *(path.parent for path in paths if path.is_file())])
+    except WriteError as error:
+        _fail(str(error))
+
+
+def _write_output(output_file: Path, write: Callable[[TextIO], None]) -> None:
+    """Write ``output_file`` atomically, replacing an earlier one; exit 2 if it cannot be."""
+    from factcheck.writing import write_file
+
+    try:
+        write_file(output_file, write, replace=True)
+    except OSError as error:
+        _fail(f"cannot write {output_file}: {error.strerror or error}")
 
 
 class SchemaKind(StrEnum):
@@ -351,7 +372,10 @@ def export_claimreview(
         corpus_dir = find_default_corpus(Path.cwd())
         if corpus_dir is None:
             _fail("no claims/ folder here or above; name the claim files or folders to export")
-        paths = [corpus_dir]
+        cwd = Path.cwd()
+        paths = [corpus_dir.relative_to(cwd) if corpus_dir.is_relative_to(cwd) else corpus_dir]
+    if output_file:
+        _check_output(output_file, paths)
     report = _check(paths, config)
     if report.problems:
         for problem in report.problems:
@@ -359,11 +383,7 @@ def export_claimreview(
         _fail("the claims could not all be read; nothing exported")
     reviews = claim_reviews(report, by)
     if output_file:
-        try:
-            with output_file.open("w", encoding="utf-8") as out:
-                write(reviews, out)
-        except OSError as error:
-            _fail(f"cannot write {output_file}: {error.strerror}")
+        _write_output(output_file, lambda out: write(reviews, out))
     else:
         write(reviews, sys.stdout)
 

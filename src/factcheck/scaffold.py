@@ -3,16 +3,13 @@
 Each figure is given as its name and its quote; the value is read from the quote, and the
 quote is looked up in the source before anything is written, so the file that is written
 passes ``factcheck verify``'s provenance rules by construction. The file is never
-overwritten and is written atomically: a temporary file in the same folder, flushed to
-disk, then renamed over the target with ``os.replace``, so a reader (or an interrupted
-write) never sees half a claim.
+overwritten and is written atomically (:mod:`factcheck.writing`), so a reader (or an
+interrupted write) never sees half a claim.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,39 +221,17 @@ def render_claim(
 
 
 def write_new(path: Path, text: str) -> None:
-    """Write ``text`` to a new file at ``path``, atomically; never overwrite.
+    """Write ``text`` to a new file at ``path``, atomically; never overwrite, not even a file
+    created while the text was being written (see :mod:`factcheck.writing`)."""
+    from factcheck.writing import write_file
 
-    The text goes to a temporary file in the same folder (so the rename cannot cross file
-    systems), is flushed to disk, and is renamed into place; on any failure, interruption
-    included, the temporary file is removed and ``path`` is left as it was.
-    """
-    if path.exists():
+    try:
+        write_file(path, lambda out: out.write(text), replace=False)
+    except FileExistsError:
         raise ScaffoldError(
             f"{path}: already exists; factcheck new never overwrites a claim: edit the file, "
             "or choose another id"
-        )
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            # mkstemp makes the file private (0600); a claim file is as readable as any
-            # other file the editor creates.
-            os.chmod(out.fileno(), 0o666 & ~_umask())
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.exists():
-            raise ScaffoldError(f"{path}: was created meanwhile; factcheck new never overwrites")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    """The process's file-creation mask (reading it means setting it, so it is set back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+        ) from None
 
 
 @dataclass(frozen=True)
