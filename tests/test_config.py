@@ -216,6 +216,12 @@ def test_config_option_names_the_file_and_a_missing_one_is_an_error(factcheck, p
             "rounding: [half-up\n",
             ".factcheck.yaml:2:1: YAML syntax error: did not find expected ',' or ']'",
         ),
+        (
+            # Found by tests/test_fuzzing.py: a text where a list belongs once crashed.
+            ".factcheck.yaml",
+            "ignore: FC101\n",
+            ".factcheck.yaml:1:1: 'ignore' must be a list of rule codes or names",
+        ),
     ],
 )
 def test_a_bad_configuration_is_one_located_line_and_exit_2(

@@ -110,3 +110,11 @@ def test_alias_bomb_binary_and_latin1_beside_a_good_claim(tmp_path: Path):
     ]
     assert result.good_claim_reported
     assert "✔ pass FC101" in result.out
+
+
+def test_docs_quote_the_fuzzing_budgets():
+    from test_fuzzing import BUDGETS
+
+    doc = (PROJECT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    for name, examples in BUDGETS.items():
+        assert re.search(rf"^\| {re.escape(name)} \| .* \| {examples} \|$", doc, re.M), name

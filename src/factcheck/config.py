@@ -454,8 +454,10 @@ class _Resolver:
         Naming it in ``ignore`` or giving it a level is an error; a family prefix in
         ``ignore`` or ``select`` leaves it on."""
         why = f"{rule.title} finds input that cannot be used, so it"
-        for index, reference in enumerate(data.get("ignore", [])):
-            if ignored[index] == (rule,) and reference in (rule.code, rule.name):
+        # ``ignored`` is empty when 'ignore' is not a list of names (already an error).
+        written = data.get("ignore", []) if ignored else []
+        for index, (found, reference) in enumerate(zip(ignored, written, strict=True)):
+            if found == (rule,) and reference in (rule.code, rule.name):
                 self.problem(("ignore", index), f"{why} cannot be turned off")
         table, key = tables.get(rule.code, ({}, ("rules", rule.code)))
         if "level" in table:
