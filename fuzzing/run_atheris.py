@@ -40,7 +40,10 @@ with atheris.instrument_imports(include=["factcheck"]):
     import factcheck.reporters.terminal
     import factcheck.rules
     import factcheck.tomlmarks
-    import factcheck.yamltree  # noqa: F401  (imported to be instrumented)
+    import factcheck.yamltree
+
+    # The rules are imported on first use; import them here so they are instrumented too.
+    factcheck.rules.all_rules()
 
 import fuzz_targets  # noqa: E402
 
