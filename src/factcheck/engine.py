@@ -306,6 +306,7 @@ def _stamp(rule: Rule, level: str, claim: Claim, result: RuleResult) -> Finding:
         arithmetic=result.arithmetic,
         numbers=result.numbers,
         consistency=rule.check is not None,
+        details=result.details,
     )
 
 

@@ -261,6 +261,9 @@ class Finding:
     #: The reason of the suppression that accepts this failure or warning, if one does; a
     #: suppressed finding keeps its outcome but neither fails the run nor counts as failed.
     suppressed: str | None = None
+    #: What a reader needs to weigh the finding beyond its one-line message, a paragraph
+    #: each: the reference facts with their sources, a note on how they count.
+    details: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,3 +355,5 @@ class RuleResult:
     #: The level this finding is reported at, when the data it is judged against sets one
     #: (a reference fact's ``level``); the configuration's level for the rule comes first.
     level: str | None = None
+    #: Paragraphs a reader needs beyond the message (see ``Finding.details``).
+    details: tuple[str, ...] = ()

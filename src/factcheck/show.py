@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from factcheck.interval import Interval
-from factcheck.model import ClaimResult, Finding, Outcome, Report
+from factcheck.model import ClaimResult, Outcome, Report
 from factcheck.numbers import Reader, Reading
 from factcheck.passages import Segmenter, find_quote, line_and_column
 
@@ -21,13 +21,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 OPEN_MARK, CLOSE_MARK = "»", "«"
-
-_SYMBOLS = {
-    Outcome.PASS: ("✔", "green"),
-    Outcome.FAIL: ("✘", "bold red"),
-    Outcome.WARN: ("!", "yellow"),
-    Outcome.NOT_EVALUATED: ("?", "magenta"),
-}
 
 
 @dataclass(frozen=True)
@@ -99,22 +92,6 @@ def passages(result: ClaimResult, reader: Reader | None = None) -> list[Highligh
     return shown
 
 
-def _finding(finding: Finding) -> str:
-    from rich.markup import escape
-
-    symbol, style = _SYMBOLS[finding.outcome]
-    if finding.suppressed is not None:
-        return (
-            f"  [cyan]~ suppressed {finding.outcome.value}[/] {finding.code} "
-            f"[dim]{escape(str(finding.location))}[/]\n      {escape(finding.message)}"
-            f"\n      [cyan]reason:[/] {escape(finding.suppressed)}"
-        )
-    return (
-        f"  [{style}]{symbol} {finding.outcome.value}[/] {finding.code} "
-        f"[dim]{escape(str(finding.location))}[/]\n      {escape(finding.message)}"
-    )
-
-
 def _marked(passage: Highlighted) -> str:
     from rich.markup import escape
 
@@ -131,6 +108,8 @@ def render(report: Report, claim_id: str, console: Console, reader: Reader | Non
     """Print everything about one claim of ``report`` on a rich console; ``reader`` is the
     one the report's figures were read with."""
     from rich.markup import escape
+
+    from factcheck.reporters.terminal import finding_text
 
     result = next(r for r in report.results if r.claim.id == claim_id)
     claim, source = result.claim, result.source
@@ -160,14 +139,14 @@ def render(report: Report, claim_id: str, console: Console, reader: Reader | Non
     print_("\n[bold]Checks[/]")
     if checks:
         for finding in checks:
-            print_(_finding(finding))
+            print_(finding_text(finding))
     else:
         print_("  none: no rule can check this claim (not checkable, never passed)")
     provenance = [f for f in result.findings if not f.consistency]
     if provenance:
         print_("\n[bold]Provenance[/]")
         for finding in provenance:
-            print_(_finding(finding))
+            print_(finding_text(finding))
     shown = passages(result, reader)
     if shown and source:
         print_(f"\n[bold]Source passage[/] ({escape(source.text_file.name)}, quotes marked)")

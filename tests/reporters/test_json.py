@@ -58,6 +58,7 @@ def test_failing_sum_and_share_carry_their_rule_place_and_computed_values():
             },
         },
         "suppressed": None,
+        "details": [],
         "docs": "docs/rules.md#fc101-parts-do-not-sum-to-total",
     }
     assert "difference 0,7 Mio. €" in failed["message"]

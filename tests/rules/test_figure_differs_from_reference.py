@@ -69,11 +69,12 @@ def _finding(corpus: Path, value: str, equals: str, facts: str = FACTS):
 def test_a_figure_that_agrees_with_the_facts_passes_naming_facts_and_sources(corpus_copy: Path):
     finding = _finding(corpus_copy, "53", "ref:kreise + ref:staedte")
     assert finding.outcome is Outcome.PASS
-    assert finding.message == (
-        "zahl 53 agrees with ref:kreise + ref:staedte = 31 + 22 = 53. ref:kreise 31: Kreise, "
-        "counting the Städteregion Aachen (sources: Statistisches Landesamt, Liste der Kreise "
-        "<https://example.org/kreise>). ref:staedte 22: kreisfreie Städte (sources: "
-        "Statistisches Landesamt, Liste der Städte, 2024-01-01)."
+    assert finding.message == "zahl 53 agrees with ref:kreise + ref:staedte = 31 + 22 = 53"
+    assert finding.details == (
+        "ref:kreise 31: Kreise, counting the Städteregion Aachen. Sources: Statistisches "
+        "Landesamt, Liste der Kreise <https://example.org/kreise>.",
+        "ref:staedte 22: kreisfreie Städte. Sources: Statistisches Landesamt, Liste der Städte, "
+        "2024-01-01.",
     )
 
 
@@ -82,13 +83,13 @@ def test_a_figure_that_disagrees_fails_with_difference_note_and_nearest(corpus_c
     assert finding.outcome is Outcome.FAIL
     assert finding.level == "error"
     assert not finding.gross
-    assert finding.message.startswith(
+    assert finding.message == (
         "zahl 54 does not agree with ref:kreise + ref:staedte = 31 + 22 = 53: zahl is 1 more "
-        "than the reference facts give. ref:kreise 31: "
+        "than the reference facts give. Nearest consistent value: zahl 53. See the note on "
+        "ref:staedte."
     )
-    assert finding.message.endswith(
-        "Note on ref:staedte: Counting the Stadt Aachen gives 23. Nearest consistent value: zahl 53"
-    )
+    assert finding.details[0].startswith("ref:kreise 31: Kreise, counting the Städteregion")
+    assert finding.details[-1] == "Note on ref:staedte: Counting the Stadt Aachen gives 23."
     assert finding.numbers.nearest == {"zahl": D(53)}
     assert (finding.numbers.stated, finding.numbers.computed) == (D(54), D(53))
 
@@ -199,7 +200,7 @@ def test_the_bundled_corpus_reports_53_against_54_at_the_level_its_reference_set
     assert "keeps the legal status of a kreisfreie Stadt (Aachen-Gesetz, 2008)" in run.out
     assert (
         "kreisebene 54 agrees with ref:kreise-nrw + ref:kreisfreie-staedte-nrw + "
-        "ref:stadt-aachen-kreisfrei = 31 + 22 + 1 = 54." in run.out
+        "ref:stadt-aachen-kreisfrei = 31 + 22 + 1 = 54\n" in run.out
     )
     assert "Gesetz zur Bildung der Städteregion Aachen (Aachen-Gesetz)" in run.out
     assert factcheck("verify", "--format", "rich", "--strict").code == 1

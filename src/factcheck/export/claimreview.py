@@ -139,7 +139,7 @@ def _rating(verdict: Verdict) -> dict[str, Any]:
 def _review_body(result: ClaimResult) -> str:
     checks = [f for f in result.findings if f.consistency]
     problems = [f for f in result.findings if not f.consistency and f.outcome is not Outcome.PASS]
-    lines = [f.message for f in checks + problems]
+    lines = [line for f in checks + problems for line in (f.message, *f.details)]
     if not lines and result.verdict is Verdict.NOT_CHECKABLE:
         lines.append("No check relates this claim's figures, so no rule can confirm or refute it.")
     return " ".join(line if line.endswith(".") else f"{line}." for line in lines)

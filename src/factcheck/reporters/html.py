@@ -152,6 +152,7 @@ code, .mono {
 .outcome.ok { color: var(--ok); } .outcome.bad { color: var(--bad); }
 .outcome.warn { color: var(--warn); } .outcome.ne { color: var(--ne); }
 .outcome.sup { color: var(--muted); } .reason { font-style: italic; }
+.details { color: var(--muted); font-size: .9em; margin: .25em 0; padding-left: 1.2em; }
 .arithmetic {
   display: block; background: var(--panel); border-radius: 4px; padding: 0.3rem 0.5rem;
   margin: 0.3rem 0; font-size: 1rem;
@@ -422,6 +423,9 @@ def _finding(finding: Finding, lang: str, with_pictures: bool) -> str:
     parts.append(f"<p>{_e(finding.message)}</p>")
     if finding.suppressed is not None:
         parts.append(f'<p class="reason">Suppressed: {_e(finding.suppressed)}</p>')
+    if finding.details:
+        items = "".join(f"<li>{_e(detail)}</li>" for detail in finding.details)
+        parts.append(f'<ul class="details">{items}</ul>')
     if with_pictures:
         parts.append(pictures(finding, lang))
     parts.append(f'<div class="where">{_e(finding.location)}</div></div>')

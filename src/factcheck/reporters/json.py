@@ -51,6 +51,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
             "nearest": {name: decimal_text(value) for name, value in numbers.nearest.items()},
         },
         "suppressed": finding.suppressed,
+        "details": list(finding.details),
         "docs": rule.docs_link if rule else None,
     }
 

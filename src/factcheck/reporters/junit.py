@@ -74,7 +74,7 @@ def _finding_case(suite: Element, finding: Finding, strict: bool) -> None:
         finding.location.path,
         finding.location.line,
     )
-    text = f"{finding.location}: {finding.message}"
+    text = "\n".join([f"{finding.location}: {finding.message}", *finding.details])
     if finding.suppressed is not None:
         skipped = SubElement(case, "skipped", message=f"suppressed: {finding.suppressed}")
         skipped.text = f"{outcome_text(finding)}: {text}"

@@ -90,6 +90,8 @@ def _finding(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         "gross": finding.gross,
         "values": {key: value for key, value in values.items() if value is not None},
     }
+    if finding.details:
+        result["properties"]["details"] = list(finding.details)
     return result
 
 

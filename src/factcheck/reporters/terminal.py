@@ -27,21 +27,24 @@ _VERDICT_STYLE = {
 }
 
 
-def _finding_line(finding: Finding) -> str:
+def finding_text(finding: Finding) -> str:
+    """A finding as rich markup: its outcome, code and place, then its message, the reason
+    of a suppression, and its details, each on a line of its own. ``show`` prints findings
+    the same way."""
     from rich.markup import escape
 
     symbol, style = _OUTCOME_STYLE[finding.outcome]
     gross = " [bold red](gross)[/]" if finding.gross and finding.outcome is Outcome.FAIL else ""
+    where = f"[dim]{finding.code} {escape(str(finding.location))}[/]"
     if finding.suppressed is not None:
-        return (
-            f"  [cyan]~ suppressed {finding.outcome.value}[/] [dim]{finding.code} "
-            f"{escape(str(finding.location))}[/]\n      {escape(finding.message)}"
-            f"\n      [cyan]reason:[/] {escape(finding.suppressed)}"
-        )
-    return (
-        f"  [{style}]{symbol} {finding.outcome.value}[/] [dim]{finding.code} "
-        f"{escape(str(finding.location))}[/]{gross}\n      {escape(finding.message)}"
-    )
+        lines = [f"  [cyan]~ suppressed {finding.outcome.value}[/] {where}"]
+    else:
+        lines = [f"  [{style}]{symbol} {finding.outcome.value}[/] {where}{gross}"]
+    lines.append(f"      {escape(finding.message)}")
+    if finding.suppressed is not None:
+        lines.append(f"      [cyan]reason:[/] {escape(finding.suppressed)}")
+    lines += [f"        [dim]{escape(detail)}[/]" for detail in finding.details]
+    return "\n".join(lines)
 
 
 def _claim_block(result: ClaimResult) -> list[str]:
@@ -53,14 +56,14 @@ def _claim_block(result: ClaimResult) -> list[str]:
     lines.append(f"  [italic]{escape(claim.text)}[/]")
     checks = [f for f in result.findings if f.consistency]
     provenance = [f for f in result.findings if not f.consistency]
-    lines += [_finding_line(f) for f in checks]
+    lines += [finding_text(f) for f in checks]
     passed = [f for f in provenance if f.outcome is Outcome.PASS]
     if passed:
         lines.append(
             f"  [green]✔ pass[/] [dim]{len(passed)} provenance checks: "
             "quotes found in the source, values as quoted[/]"
         )
-    lines += [_finding_line(f) for f in provenance if f.outcome is not Outcome.PASS]
+    lines += [finding_text(f) for f in provenance if f.outcome is not Outcome.PASS]
     return lines
 
 

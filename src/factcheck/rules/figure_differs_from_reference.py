@@ -184,14 +184,14 @@ def _evaluate_reference(claim: Claim, check: Check, context: Context) -> RuleRes
         ),
     )
     if comparison.holds:
-        message = f"{name} {stated_text} agrees with {arithmetic}. {_facts(facts, lang, False)}"
         return RuleResult(
             Outcome.PASS,
             check.location,
-            message,
+            f"{name} {stated_text} agrees with {arithmetic}",
             arithmetic=arithmetic,
             numbers=numbers,
             level=level,
+            details=_facts(facts, lang, with_notes=False),
         )
     # The difference is the facts' value less the figure's; the report says how the figure
     # stands to the facts.
@@ -202,12 +202,15 @@ def _evaluate_reference(claim: Claim, check: Check, context: Context) -> RuleRes
     )
     if comparison.gap != abs(comparison.difference):
         message += f", {quantity(comparison.gap)} beyond rounding"
-    message += f". {_facts(facts, lang, True)}"
+    message += "."
     gross = qualifier_broken(comparison.holds, stated.qualifier)
     if gross:
         message += f" The qualifier {stated.qualifier!r} does not hold."
     if nearest:
-        message += f" Nearest consistent value: {name} {_written(stated, nearest[name], lang)}"
+        message += f" Nearest consistent value: {name} {_written(stated, nearest[name], lang)}."
+    noted = [f"{REFERENCE_PREFIX}{fact.name}" for fact in facts if fact.note]
+    if noted:
+        message += f" See the note on {', '.join(noted)}."
     return RuleResult(
         Outcome.FAIL,
         check.location,
@@ -216,6 +219,7 @@ def _evaluate_reference(claim: Claim, check: Check, context: Context) -> RuleRes
         arithmetic=arithmetic,
         numbers=numbers,
         level=level,
+        details=_facts(facts, lang, with_notes=True),
     )
 
 
@@ -225,20 +229,28 @@ def _level(facts: list[Reference]) -> str | None:
     return min(levels, key=LEVELS.index) if levels else None
 
 
-def _facts(facts: list[Reference], lang: str, with_notes: bool) -> str:
+def _facts(facts: list[Reference], lang: str, *, with_notes: bool) -> tuple[str, ...]:
     """Each fact with its value, description and sources, then, ``with_notes``, the notes
     of those that have one: what a reader needs to weigh a disagreement."""
-    parts = []
+    details = []
     for fact in facts:
         shown = format_reading(fact.reading, lang) if fact.reading else fact.value_text
         sources = "; ".join(str(citation) for citation in fact.sources)
-        parts.append(
-            f"{REFERENCE_PREFIX}{fact.name} {shown}: {fact.description} (sources: {sources})"
+        details.append(
+            f"{REFERENCE_PREFIX}{fact.name} {shown}: {_sentence(fact.description)} "
+            f"Sources: {_sentence(sources)}"
         )
-    notes = [f"Note on {REFERENCE_PREFIX}{f.name}: {f.note}" for f in facts if f.note]
-    if not with_notes:
-        notes = []
-    return " ".join(f"{part}." if not part.endswith(".") else part for part in parts + notes)
+    if with_notes:
+        details += [
+            f"Note on {REFERENCE_PREFIX}{f.name}: {_sentence(f.note)}" for f in facts if f.note
+        ]
+    return tuple(details)
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending with a full stop."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _written(reading: Reading, value: Decimal, lang: str) -> str:
