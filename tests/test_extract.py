@@ -208,3 +208,16 @@ def test_missing_source_exits_2_with_one_line(factcheck, tmp_path: Path):
     assert run.err.strip().count("\n") == 0
     assert "nope.txt: no such file or folder" in run.err
     assert "Traceback" not in run.output
+
+
+def test_a_text_file_over_the_source_limits_is_refused_as_verify_refuses_it(
+    factcheck, tmp_path: Path
+):
+    long = tmp_path / "long.txt"
+    long.write_text("Hierfür wurden 13,4 Millionen Euro veranschlagt. " * 21_000, "utf-8")
+    run = factcheck("extract", long)
+    assert run.code == 2
+    assert run.err == (
+        f"factcheck: error: {long}: the text has 1,029,000 characters; factcheck reads source "
+        "texts of at most 1,000,000 characters (a press release has a few thousand)\n"
+    )

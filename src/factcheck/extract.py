@@ -209,9 +209,9 @@ class SourceText:
 def read_source(path: Path, lang: str | None) -> SourceText:
     """Read SOURCE: a text file, a source folder, or its ``source.yaml`` (whose language is
     used unless ``lang`` is given); raise InputError when it cannot be used."""
-    from factcheck.load import SOURCE_FILE, load_source
+    from factcheck.load import SOURCE_FILE, load_source, read_source_text
     from factcheck.model import Location
-    from factcheck.yamltree import InputError, read_text
+    from factcheck.yamltree import InputError
 
     if path.is_dir():
         path = path / SOURCE_FILE
@@ -225,4 +225,4 @@ def read_source(path: Path, lang: str | None) -> SourceText:
         return SourceText(source.text, lang or source.language, source.text_file)
     if not path.is_file():
         raise InputError(Location(str(path)), "no such file or folder")
-    return SourceText(read_text(path), lang or "de", path)
+    return SourceText(read_source_text(path), lang or "de", path)

@@ -261,8 +261,6 @@ def load_references_of(paths: list[Path], claim_files: list[Path], corpus: Corpu
 
 def load_source(path: Path) -> Source:
     """Read a ``source.yaml`` and the archived text it names."""
-    from factcheck.numbers import MAX_TEXT_LENGTH
-
     root = expect_mapping(load_yaml(path), "a source")
     errors = check_keys(root, "the source", SOURCE_KEYS_REQUIRED, SOURCE_KEYS_OPTIONAL)
     if errors:
@@ -276,13 +274,7 @@ def load_source(path: Path) -> Source:
             f"{', '.join(LANGUAGES)}",
         )
     text_file = _inside(path.parent, fields["text"] or "", root.entries["text"].location)
-    text = read_text(text_file, 4 * MAX_TEXT_LENGTH, "a press release is a few dozen kilobytes")
-    if len(text) > MAX_TEXT_LENGTH:
-        raise InputError(
-            Location(str(text_file)),
-            f"the text has {len(text):,} characters; factcheck reads source texts of at most "
-            f"{MAX_TEXT_LENGTH:,} characters (a press release has a few thousand)",
-        )
+    text = read_source_text(text_file)
     return Source(
         # Resolved, so "source.yaml" given from inside its folder still has the folder's name.
         slug=path.resolve().parent.name,
@@ -296,6 +288,21 @@ def load_source(path: Path) -> Source:
         published=fields.get("published"),
         author=fields.get("author"),
     )
+
+
+def read_source_text(path: Path) -> str:
+    """A source's archived text: UTF-8, at most 1,000,000 characters (the most
+    ``find_figures`` searches); InputError otherwise."""
+    from factcheck.numbers import MAX_TEXT_LENGTH
+
+    text = read_text(path, 4 * MAX_TEXT_LENGTH, "a press release is a few dozen kilobytes")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise InputError(
+            Location(str(path)),
+            f"the text has {len(text):,} characters; factcheck reads source texts of at most "
+            f"{MAX_TEXT_LENGTH:,} characters (a press release has a few thousand)",
+        )
+    return text
 
 
 def _inside(folder: Path, name: str, location: Location) -> Path:
