@@ -47,17 +47,19 @@ def yaml_file(data: bytes) -> None:
 
 def claim_file(data: bytes) -> None:
     """Bytes as a claim file beside the bundled source, through the whole of ``verify``:
-    load, check, and the terminal and HTML reports. Bad input becomes problems in the
-    report, so nothing at all may come out."""
+    load, check, and the report in every format. Bad input becomes problems in the report,
+    so nothing at all may come out."""
     from factcheck.engine import run
     from factcheck.load import load_corpus
-    from factcheck.reporters import render
+    from factcheck.reporters import FORMATS, render
 
     corpus = _workspace() / "project" / "claims"
     (corpus / SLUG / "fuzz.yaml").write_bytes(data)
     report = run(load_corpus([corpus]))
-    for format_name in ("rich", "html"):
-        render(report, format_name, io.StringIO())
+    for format_name in FORMATS:
+        out = io.StringIO()
+        render(report, format_name, out)
+        out.getvalue().encode("utf-8")  # as it is written to a file or a terminal
 
 
 def configuration(data: bytes, toml: bool) -> None:

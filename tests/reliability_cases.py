@@ -281,6 +281,14 @@ def _quotes_against_big_text(folder: Path) -> Path:
     return text
 
 
+def _bytes_name(folder: Path) -> Path:
+    """A claim whose file name holds a byte that is not UTF-8 (as a Latin-1 system writes
+    "ÿ")."""
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/\xff-bad.yaml"))
+    path.write_text(claim_text("bad"), encoding="utf-8")
+    return path
+
+
 def _symlinked_text(target: str) -> Callable[[Path], Path]:
     def build(folder: Path) -> Path:
         _source("linked", _source_yaml("source.txt"), None)(folder)
@@ -527,6 +535,8 @@ CASES: tuple[Case, ...] = (
          f"{F}/escaped.yaml", "a symbolic link to"),
     Case(P, "a folder linking out", _linked_folder,
          f"{F}/more", "a symbolic link to"),
+    Case(P, "a file name that is not UTF-8", _bytes_name,
+         f"{F}/\\xff-bad.yaml", "the file name is not UTF-8 text; rename the file"),
     Case(P, "a source text of 5 MB", _big_text("big-text", 5_000_000),
          "claims/big-text/source.txt", "factcheck reads files of at most 4,000,000 bytes"),
     Case(P, "a source text over a million characters", _big_text("long-text", 1_100_000),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 from conftest import SOURCE_SLUG
@@ -183,3 +185,16 @@ def test_discover_finds_what_rglob_finds_in_the_same_order(tmp_path: Path):
     assert reference_files([corpus / "a" / "b.yaml"], [corpus / "a" / "b.yaml"]) == [
         corpus / "references" / "facts.yaml"
     ]
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_every_format_can_print(
+    factcheck, source_dir: Path
+):
+    name = os.fsdecode(os.fsencode(source_dir) + b"/gr\xfc\xdfe.yaml")
+    Path(name).write_text("id: x\n", encoding="utf-8")
+    for output_format in ("rich", "concise", "json", "sarif", "html", "markdown", "junit"):
+        run = factcheck("verify", source_dir.parent, "--format", output_format)
+        assert run.code == 2, run.output
+        assert "Traceback" not in run.output
+        # Escaped as each format escapes a backslash: \xfc, \\xfc, %5Cxfc.
+        assert re.search(r"gr(\\|\\\\|%5C)xfc(\\|\\\\|%5C)xdfe\.yaml", run.out), output_format

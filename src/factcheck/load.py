@@ -101,9 +101,14 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProbl
                     continue
                 if file.suffix not in (".yaml", ".yml") or not file.is_file():
                     continue
+                if not _utf8_name(file):
+                    problems.append(_not_utf8_name(file))
+                    continue
                 if REFERENCES_DIR in between:
                     continue
                 (sources if file.name == SOURCE_FILE else claims).add(file)
+        elif not _utf8_name(path):
+            problems.append(_not_utf8_name(path))
         elif path.is_file():
             if path.name == SOURCE_FILE:
                 sources.add(path)
@@ -116,6 +121,32 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProbl
         else:
             problems.append(InputProblem(Location(str(path)), "no such file or folder"))
     return _sorted(sources), _sorted(claims), problems
+
+
+def _utf8_name(path: Path) -> bool:
+    """Whether the path is UTF-8 text. A name that is not is held in surrogate characters,
+    which no report could print."""
+    name = str(path)
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _not_utf8_name(path: Path) -> InputProblem:
+    """The problem of a file whose name is not UTF-8."""
+    return InputProblem(
+        Location(_printable(path)),
+        "the file name is not UTF-8 text; rename the file, then it is read",
+    )
+
+
+def _printable(path: Path) -> str:
+    """The path as text any report can print: bytes that are not UTF-8 escaped (\\xff)."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def _entries(folder: Path) -> list[tuple[Path, tuple[str, ...], bool]]:
@@ -154,9 +185,10 @@ def _leads_out(link: Path, folder: Path) -> bool:
 def _link_out(link: Path, folder: Path) -> InputProblem:
     """The problem of a symbolic link in the corpus that leads out of it."""
     return InputProblem(
-        Location(str(link)),
-        f"a symbolic link to {link.resolve()}, outside {folder}; factcheck reads only the "
-        "files inside the folders it is given: copy the file in instead",
+        Location(_printable(link)),
+        f"a symbolic link to {_printable(link.resolve())}, outside {_printable(folder)}; "
+        "factcheck reads only the files inside the folders it is given: copy the file in "
+        "instead",
     )
 
 
@@ -176,6 +208,7 @@ def reference_files(paths: list[Path], claim_files: list[Path]) -> list[Path]:
                 and file.suffix in (".yaml", ".yml")
                 and file.is_file()
                 and not (link and _leads_out(file, path))  # discover reports it
+                and _utf8_name(file)  # and this
             )
     for folder in folders:
         if folder.is_dir():
@@ -184,6 +217,7 @@ def reference_files(paths: list[Path], claim_files: list[Path]) -> list[Path]:
                 for file in folder.glob("*")
                 if file.suffix in (".yaml", ".yml")
                 and not (file.is_symlink() and _leads_out(file, folder.parent))
+                and _utf8_name(file)
             )
     # The same file reached twice (by a folder and beside a claim) is read once.
     return sorted({file.resolve(): file for file in sorted(found)}.values())
