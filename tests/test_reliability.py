@@ -110,6 +110,16 @@ def test_alias_bomb_binary_and_latin1_beside_a_good_claim(tmp_path: Path):
     ]
     assert result.good_claim_reported
     assert "✔ pass FC101" in result.out
+    # What CI sees (a pipe gets the concise format), with one process or two.
+    for jobs in ("1", "2"):
+        concise = measure(factcheck_command("verify", "claims", "--jobs", jobs), tmp_path, case, 0)
+        assert concise.code == 2
+        assert concise.cpu_seconds <= CPU_SECONDS
+        problems = [line for line in concise.out.splitlines() if ": error: " in line]
+        assert problems == [
+            line.replace("error ", "", 1).replace(": ", ": error: ", 1) for line in errors
+        ]
+        assert "1 claim: 9 checks passed, 0 failed" in concise.out
 
 
 def test_docs_quote_the_fuzzing_budgets():
