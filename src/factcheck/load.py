@@ -324,9 +324,16 @@ def load_source(path: Path) -> Source:
     )
 
 
+#: Control characters a source text may not hold: every one but tab, line feed, carriage
+#: return and form feed (a page break in text taken from a PDF). Passages of the text are
+#: printed, and a terminal acts on such characters: ESC starts a sequence that can move the
+#: cursor, clear the screen or retitle the window.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def read_source_text(path: Path) -> str:
     """A source's archived text: UTF-8, at most 1,000,000 characters (the most
-    ``find_figures`` searches); InputError otherwise."""
+    ``find_figures`` searches), without control characters; InputError otherwise."""
     from factcheck.numbers import MAX_TEXT_LENGTH
 
     text = read_text(path, 4 * MAX_TEXT_LENGTH, "a press release is a few dozen kilobytes")
@@ -335,6 +342,16 @@ def read_source_text(path: Path) -> str:
             Location(str(path)),
             f"the text has {len(text):,} characters; factcheck reads source texts of at most "
             f"{MAX_TEXT_LENGTH:,} characters (a press release has a few thousand)",
+        )
+    control = _CONTROL.search(text)
+    if control:
+        at = control.start()
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise InputError(
+            Location(str(path), line, column),
+            f"the control character U+{ord(control.group()):04X} cannot stand in a source "
+            "text, as a terminal showing a passage would act on it; remove it",
         )
     return text
 
