@@ -456,6 +456,8 @@ CASES: tuple[Case, ...] = (
          f"{F}/two.yaml:2:1", "YAML syntax error: but found another document"),
     Case(Y, "a control character", _text("control.yaml", "id: control\nclaim: a\x07b\n"),
          f"{F}/control.yaml:2:9", "the character U+0007 is not allowed in YAML"),
+    Case(Y, "a control character written as an escape", _text("esc.yaml", 'claim: "a\\e[2Jb"\n'),
+         f"{F}/esc.yaml:1:8", "the value holds the control character U+001B, written as an"),
     Case(Y, "a 50 MB file", _fifty_megabytes,
          f"{F}/huge.yaml", "the file is 50,500,660 bytes; factcheck reads files of at most 1,"),
     Case(Y, "a binary file", _binary,

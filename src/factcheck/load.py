@@ -24,6 +24,7 @@ from factcheck.model import (
 )
 from factcheck.numbers import Reader
 from factcheck.yamltree import (
+    CONTROL_CHARACTERS,
     InputError,
     Mapping,
     Node,
@@ -324,13 +325,6 @@ def load_source(path: Path) -> Source:
     )
 
 
-#: Control characters a source text may not hold: every one but tab, line feed, carriage
-#: return and form feed (a page break in text taken from a PDF). Passages of the text are
-#: printed, and a terminal acts on such characters: ESC starts a sequence that can move the
-#: cursor, clear the screen or retitle the window.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-
-
 def read_source_text(path: Path) -> str:
     """A source's archived text: UTF-8, at most 1,000,000 characters (the most
     ``find_figures`` searches), without control characters; InputError otherwise."""
@@ -343,7 +337,7 @@ def read_source_text(path: Path) -> str:
             f"the text has {len(text):,} characters; factcheck reads source texts of at most "
             f"{MAX_TEXT_LENGTH:,} characters (a press release has a few thousand)",
         )
-    control = _CONTROL.search(text)
+    control = CONTROL_CHARACTERS.search(text)
     if control:
         at = control.start()
         line = text.count("\n", 0, at) + 1

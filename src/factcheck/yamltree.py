@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,11 @@ def describe(node: Node) -> str:
 MAX_YAML_BYTES = 1024 * 1024
 #: The longest text one YAML value may hold: a claim, a quote or a note is a few sentences.
 MAX_SCALAR_LENGTH = 10_000
+#: Control characters no text factcheck reads may hold: every one but tab, line feed,
+#: carriage return and form feed (a page break in text taken from a PDF). Texts are printed,
+#: and a terminal acts on such characters: ESC starts a sequence that can move the cursor,
+#: clear the screen or retitle the window.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 #: libyaml refuses deeper nesting; a claim nests four levels.
 _YAML_DEPTH_LIMIT = 1000
 #: libyaml reads a key of at most this many characters before its ':'.
@@ -299,6 +305,14 @@ def _scalar(value: str, location: Location) -> Scalar:
             location,
             f"a value of {len(value):,} characters; a value is at most {MAX_SCALAR_LENGTH:,} "
             "characters (a claim, a quote or a note is a few sentences)",
+        )
+    control = CONTROL_CHARACTERS.search(value)
+    if control:
+        # YAML refuses them as written, but a double-quoted escape ("\e", "\x1b") makes one.
+        raise InputError(
+            location,
+            f"the value holds the control character U+{ord(control.group()):04X}, written as "
+            "an escape; remove it",
         )
     return Scalar(value, location)
 
