@@ -14,9 +14,13 @@ from factcheck.writing import WriteError, check_output, write_file
 
 # A child that writes half a file, says so, and waits to be interrupted before the rest.
 _HALF_WRITTEN = """
-import sys, time
+import signal, sys, time
 from pathlib import Path
 from factcheck.writing import write_file
+
+# Ctrl-C as a terminal delivers it, even where the test runner was started in the background
+# and its children inherit SIGINT ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def write(out):
     out.write("first half\\n" * 1000)
