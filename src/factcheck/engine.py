@@ -340,6 +340,24 @@ def corpus_context(corpus: Corpus, claims: list[Claim]) -> Context:
     )
 
 
+def _guarded(
+    rule: Rule, claim: Claim, context: Context, options: object
+) -> tuple[list[RuleResult], list[InputProblem]]:
+    """What ``rule`` finds on ``claim``; a rule that stops with an error (a bug in
+    factcheck) gives a finding that is not evaluated and a problem that makes the run exit
+    2, so the other rules and claims are still checked and no traceback reaches the user."""
+    try:
+        return list(rule.module.evaluate(claim, context, options)), []
+    except Exception as error:  # any bug in a rule: report it and go on with the others
+        what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        message = (
+            f"internal error: rule {rule.code} {rule.name} stopped on this claim ({what}); "
+            "this is a bug in factcheck, please report it with the claim file"
+        )
+        finding = RuleResult(Outcome.NOT_EVALUATED, claim.location, message)
+        return [finding], [InputProblem(claim.location, message, code=rule.code)]
+
+
 def check_claim(
     claim: Claim, context: Context, settings: Settings
 ) -> tuple[ClaimResult, list[InputProblem]]:
@@ -347,6 +365,7 @@ def check_claim(
     and the problems with its checks (a claim with such problems gets no consistency
     checks) and suppressions."""
     claim_problems = validate_checks(claim, context)
+    crashes: list[InputProblem] = []
     findings: list[Finding] = []
     ran: set[str] = set()
     for rule in all_rules():
@@ -358,7 +377,8 @@ def check_claim(
             results_of_rule: Iterable[RuleResult] = _not_run(rule, claim)
         else:
             options = settings.options.get(rule.code) or rule.module.Options()
-            results_of_rule = rule.module.evaluate(claim, context, options)
+            results_of_rule, crash = _guarded(rule, claim, context, options)
+            crashes += crash
             ran.add(rule.code)
         for result in results_of_rule:
             if configured:
@@ -376,11 +396,11 @@ def check_claim(
     record = {rule.code for rule in all_rules() if rule.about_the_record}
     judged = [finding for finding in findings if finding.code not in record]
     verdict = _verdict(claim, judged)
-    if claim_problems and verdict is Verdict.CONSISTENT:
-        # Its checks could not be used, so they did not run: never call it consistent.
+    if (claim_problems or crashes) and verdict is Verdict.CONSISTENT:
+        # Its checks could not be used, or a rule stopped: never call it consistent.
         verdict = Verdict.NOT_EVALUATED
     result = ClaimResult(claim, context.source(claim), tuple(findings), verdict)
-    return result, claim_problems + validate_suppressions(claim)
+    return result, claim_problems + crashes + validate_suppressions(claim)
 
 
 def build_report(
