@@ -306,6 +306,8 @@ def test_billion_is_ambiguous_without_language():
     [
         ("13,4 Mio. € Äpfel", "'Äpfel'"),
         ("4,5 Kinder", "'Kinder'"),
+        ("1e999999999", "'e999999999'"),
+        ("5 m", "not 'm'"),
         ("die 600 Anträge", "'die'"),
         ("irgendwie 5", "'irgendwie'"),
         ("fünfzehnhundertzig", "no number"),

@@ -975,8 +975,10 @@ def parse_figure(
     return counted
 
 
-#: The things counted after a count: words of letters (and hyphens), at most four of them.
-_COUNTED = re.compile(r"[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,3}")
+#: The things counted after a count: up to four words of letters (with hyphens and
+#: apostrophes), the first of two letters or more; no digits, so "1e999" is no count of "e999".
+_NOUN_WORD = r"[^\W\d_](?:[^\W\d_]|['’-])*"
+_COUNTED = re.compile(rf"(?=[^\W\d_]{{2}}){_NOUN_WORD}(?:\s{_NOUN_WORD}){{0,3}}")
 
 
 def _counted_figure(stripped: str, lexicon: Lexicon, rounding: str) -> Reading | None:
