@@ -212,6 +212,12 @@ def test_config_option_names_the_file_and_a_missing_one_is_an_error(factcheck, p
             "pyproject.toml:2:1: claimreview.reviewer must be a text",
         ),
         (
+            "pyproject.toml",
+            '[tool.factcheck.claimreview]\nreviewer = "Fakten\\u001b[2Jcheck"\n',
+            "pyproject.toml:2:1: claimreview.reviewer holds the control character U+001B; "
+            "remove it",
+        ),
+        (
             ".factcheck.yaml",
             "rounding: [half-up\n",
             ".factcheck.yaml:2:1: YAML syntax error: did not find expected ',' or ']'",

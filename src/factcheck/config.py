@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.model import Location
-from factcheck.yamltree import InputError, suggestion
+from factcheck.yamltree import CONTROL_CHARACTERS, InputError, suggestion
 
 if TYPE_CHECKING:
     from factcheck.engine import Settings
@@ -401,6 +401,12 @@ class _Resolver:
                 )
             elif not isinstance(text, str) or not text.strip():
                 self.problem(key, f"claimreview.{name} must be a text")
+            elif control := CONTROL_CHARACTERS.search(text):
+                self.problem(
+                    key,
+                    f"claimreview.{name} holds the control character "
+                    f"U+{ord(control.group()):04X}; remove it",
+                )
             else:
                 settings[name] = Setting(text.strip(), self.origin(key))
         return settings
