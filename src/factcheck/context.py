@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.model import Claim, Figure, Reference, Source
-from factcheck.numbers import Reader
+from factcheck.numbers import Reader, Reading
 
 #: How a check names a reference fact: ``ref:kreise-nrw``.
 REFERENCE_PREFIX = "ref:"
@@ -68,6 +68,20 @@ class Context:
             other = self.claims.get(claim_id)
             return other.figures.get(figure_name) if other else None
         return claim.figures.get(name)
+
+    def figure_or_value(self, claim: Claim, text: str) -> tuple[Reading | None, bool]:
+        """What a check's figure-or-value parameter states: the reading of the figure it
+        names, or else of the figure it writes ("unter 4.000 €"), and whether it named a
+        figure. None when neither reads."""
+        from factcheck.numbers import FigureError
+
+        figure = self.figure(claim, text)
+        if figure is not None:
+            return figure.reading, True
+        try:
+            return self.reader.parse(text, self.language(claim)), False
+        except FigureError:
+            return None, False
 
     def figures_in_checks(self) -> frozenset[tuple[str, str]]:
         """(claim id, figure name) of every figure some check of the corpus names, in its

@@ -58,7 +58,7 @@ from factcheck.expression import ExpressionError, Node, Value
 from factcheck.interval import Interval
 from factcheck.model import Check, Claim, Numbers, Outcome, RuleResult, Span
 from factcheck.notation import format_interval, format_quantity, format_reading
-from factcheck.numbers import FigureError, Reading
+from factcheck.numbers import Reading
 from factcheck.tolerance import (
     compare,
     nearest_operand,
@@ -90,18 +90,6 @@ def _not_evaluated(check: Check, why: str) -> RuleResult:
     return RuleResult(Outcome.NOT_EVALUATED, check.location, f"derived not evaluated: {why}")
 
 
-def _expected(claim: Claim, check: Check, context: Context) -> tuple[Reading | None, bool]:
-    """The expected reading, and whether it is a figure of the corpus (not a written text)."""
-    text = str(check.params["expected"])
-    figure = context.figure(claim, text)
-    if figure is not None:
-        return figure.reading, True
-    try:
-        return context.reader.parse(text, context.language(claim)), False
-    except FigureError:
-        return None, False
-
-
 def _evaluate_derived(claim: Claim, check: Check, context: Context) -> RuleResult:
     lang = context.language(claim)
     text = str(check.params["derived"])
@@ -115,7 +103,7 @@ def _evaluate_derived(claim: Claim, check: Check, context: Context) -> RuleResul
     if unreadable:
         return _not_evaluated(check, f"{', '.join(unreadable)} has no readable value")
     readings: dict[str, Reading] = {n: f.reading for n, f in figures.items()}  # type: ignore[misc,union-attr]
-    expected, is_figure = _expected(claim, check, context)
+    expected, is_figure = context.figure_or_value(claim, str(check.params["expected"]))
     if expected is None:
         return _not_evaluated(check, f"cannot read the expected {check.params['expected']!r}")
 

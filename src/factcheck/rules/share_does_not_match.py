@@ -63,7 +63,7 @@ from factcheck.context import Context
 from factcheck.interval import DivisionByZero, Interval
 from factcheck.model import Check, Claim, Numbers, Outcome, RuleResult, Span
 from factcheck.notation import format_interval, format_number, format_quantity, format_reading
-from factcheck.numbers import FigureError, Reading
+from factcheck.numbers import Reading
 from factcheck.tolerance import (
     compare,
     nearest_operand,
@@ -97,19 +97,6 @@ def evaluate(claim: Claim, context: Context, options: Options) -> Iterator[RuleR
 
 def _not_evaluated(check: Check, why: str) -> RuleResult:
     return RuleResult(Outcome.NOT_EVALUATED, check.location, f"share not evaluated: {why}")
-
-
-def _stated(claim: Claim, check: Check, context: Context) -> tuple[Reading | None, bool]:
-    """The stated share's reading, and whether it is a figure (not a text written in the
-    check)."""
-    text = str(check.params["is"])
-    figure = context.figure(claim, text)
-    if figure is not None:
-        return figure.reading, True
-    try:
-        return context.reader.parse(text, context.language(claim)), False
-    except FigureError:
-        return None, False
 
 
 def _percent(fraction: Decimal, lang: str, decimals: int) -> str:
@@ -149,7 +136,7 @@ def _evaluate_share(claim: Claim, check: Check, context: Context) -> RuleResult:
         return _not_evaluated(check, f"{', '.join(unreadable)} has no readable value")
     part: Reading = figures[part_name].reading  # type: ignore[union-attr,assignment]
     whole: Reading = figures[whole_name].reading  # type: ignore[union-attr,assignment]
-    stated, is_figure = _stated(claim, check, context)
+    stated, is_figure = context.figure_or_value(claim, str(check.params["is"]))
     if stated is None:
         return _not_evaluated(check, f"cannot read the stated share {stated_name!r}")
     allowed = stated_share(stated)
