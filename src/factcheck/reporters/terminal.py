@@ -91,26 +91,27 @@ def render(report: Report, out: TextIO) -> None:
         # One print per claim: each print costs far more than the text it writes.
         console.print("\n".join(_claim_block(result)) + "\n")
     summary = report.summary
-    table = Table(title="Summary", title_justify="left", show_edge=True)
-    columns = {
+    # One row per count, so the table fits any terminal width without cutting a label.
+    table = Table(title="Summary", title_justify="left", show_header=False)
+    rows = {
         "claims": summary.claims,
-        "passed": summary.passed,
-        "failed": summary.failed,
-        "warned": summary.warned,
-        "not evaluated": summary.not_evaluated,
-        "not checkable": summary.not_checkable,
-        "input problems": summary.input_problems,
+        "checks passed": summary.passed,
+        "checks failed": summary.failed,
+        "checks warned": summary.warned,
+        "checks not evaluated": summary.not_evaluated,
     }
-    suppressed = ""
+    note = "Checks are counted over all claims"
     if summary.suppressed:
-        columns["suppressed"] = summary.suppressed
-        suppressed = "'suppressed' counts failures and warnings a suppression accepts. "
-    for column in columns:
-        table.add_column(column, justify="right")
-    table.add_row(*(str(count) for count in columns.values()))
+        rows["checks suppressed"] = summary.suppressed
+        note += "; a failure or warning a suppression accepts counts only as suppressed"
+    rows["claims not checkable by rules"] = summary.not_checkable
+    rows["input problems"] = summary.input_problems
+    table.add_column(justify="left")
+    table.add_column(justify="right")
+    for label, count in rows.items():
+        table.add_row(label, str(count))
     console.print(table)
     console.print(
-        f"[dim]checks passed, failed, warned and not evaluated are counted over all claims; "
-        f"'not checkable' counts claims no rule can check. {suppressed}"
+        f"[dim]{note}. "
         f"{escape(provenance_text(report))}[/]"
     )
