@@ -111,7 +111,4 @@ def render(report: Report, out: TextIO) -> None:
     for label, count in rows.items():
         table.add_row(label, str(count))
     console.print(table)
-    console.print(
-        f"[dim]{note}. "
-        f"{escape(provenance_text(report))}[/]"
-    )
+    console.print(f"[dim]{note}. {escape(provenance_text(report))}[/]")
