@@ -31,6 +31,9 @@ FAILURE_EVERY = 250
 CLAIMS_PER_SOURCE = (6, 18)
 #: Sentences without figures around each claim's sentences, so texts read like releases.
 FILLER_PER_CLAIM = (1, 3)
+#: Reference facts per file: a statistics office publishes its tables in parts, and one
+#: file of every fact of a large corpus would pass the size factcheck reads.
+FACTS_PER_FILE = 250
 
 Check = dict[str, str | list[str]]
 
@@ -720,10 +723,12 @@ def write(corpus: Corpus, outdir: Path) -> None:
             text = claim_yaml(claim_id, source.slug, piece)
             (folder / f"{claim_id}.yaml").write_text(text, encoding="utf-8")
     for lang, facts in sorted(corpus.facts.items()):
-        if facts:
+        names = list(facts)
+        for part, start in enumerate(range(0, len(names), FACTS_PER_FILE), start=1):
             (outdir / "references").mkdir(exist_ok=True)
-            path = outdir / "references" / f"statistics-{lang}.yaml"
-            path.write_text(references_yaml(lang, facts), encoding="utf-8")
+            path = outdir / "references" / f"statistics-{lang}-{part:03d}.yaml"
+            chunk = {name: facts[name] for name in names[start : start + FACTS_PER_FILE]}
+            path.write_text(references_yaml(lang, chunk), encoding="utf-8")
 
 
 def references_yaml(lang: str, facts: dict[str, tuple[str, str]]) -> str:

@@ -45,8 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     from factcheck.reporters import render
 
     def verify() -> None:
-        report = parallel.verify([args.corpus], Reader(), Settings(), 1)
-        render(report, args.format, io.StringIO())
+        with parallel.verify([args.corpus], Reader(), Settings(), 1) as report:
+            render(report, args.format, io.StringIO())
 
     profiler = cProfile.Profile()
     profiler.runcall(verify)

@@ -60,7 +60,8 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def _without_time(report):
-    return dataclasses.replace(report, generated="")
+    """The report with its results in a tuple, without its date."""
+    return dataclasses.replace(report, generated="", results=tuple(report.results))
 
 
 def test_every_job_count_gives_the_single_process_report(corpus: Path, monkeypatch):
@@ -69,14 +70,14 @@ def test_every_job_count_gives_the_single_process_report(corpus: Path, monkeypat
     assert reference.summary.failed > 0 and reference.problems  # the run is not trivial
     assert any("did you mean" in problem.message for problem in reference.problems)
     for jobs in (1, 2, 3):
-        report = parallel.verify([corpus], Reader(), Settings(), jobs)
-        assert _without_time(report) == reference, f"--jobs {jobs}"
+        with parallel.verify([corpus], Reader(), Settings(), jobs) as report:
+            assert _without_time(report) == reference, f"--jobs {jobs}"
 
 
 def test_a_figure_of_a_claim_read_by_another_worker_is_found(corpus: Path, monkeypatch):
     monkeypatch.setattr(parallel, "CHUNK", 5)
-    report = parallel.verify([corpus], Reader(), Settings(), 2)
-    cross = next(r for r in report.results if r.claim.id == "cross-claim")
+    with parallel.verify([corpus], Reader(), Settings(), 2) as report:
+        cross = next(r for r in report.results if r.claim.id == "cross-claim")
     (derived,) = [f for f in cross.findings if f.code == "FC106"]
     assert derived.outcome.value == "fail"  # half the total is not the total
     misspelt = [p.message for p in report.problems if ".totl'" in p.message]
@@ -137,13 +138,17 @@ def test_a_terminal_shows_progress_and_ci_or_a_pipe_does_not(corpus: Path, monke
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    parallel.verify([corpus], Reader(), Settings(), 1)
-    assert "reading claims" in terminal.text and "checking claims" in terminal.text
+    with parallel.verify([corpus], Reader(), Settings(), 1):
+        pass
+    assert "reading and checking claims" in terminal.text
+    assert "checking across claims" in terminal.text
     monkeypatch.setenv("CI", "true")
     terminal.text = ""
-    parallel.verify([corpus], Reader(), Settings(), 1)
+    with parallel.verify([corpus], Reader(), Settings(), 1):
+        pass
     assert terminal.text == ""
     monkeypatch.delenv("CI")
     monkeypatch.setattr(parallel, "PROGRESS_FROM", 10_000)  # a small corpus: no bar
-    parallel.verify([corpus], Reader(), Settings(), 1)
+    with parallel.verify([corpus], Reader(), Settings(), 1):
+        pass
     assert terminal.text == ""

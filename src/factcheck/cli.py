@@ -168,21 +168,23 @@ def verify(
     config = _config()
     try:
         report_date()  # a bad SOURCE_DATE_EPOCH ends the run before any claim is read
-        report = parallel.verify(paths, config.reader, config.settings(strict=strict), jobs)
+        # The report's results are read from a temporary store while the block runs.
+        with parallel.verify(paths, config.reader, config.settings(strict=strict), jobs) as report:
+
+            def write(out: TextIO) -> None:
+                if statistics:
+                    rule_statistics.render(report, format_name, out)
+                else:
+                    reporters.render(report, format_name, out)
+
+            if output_file:
+                _write_output(output_file, write)
+            else:
+                write(sys.stdout)
+            code = exit_code(report, strict, exit_zero)
     except ReportDateError as error:
         _fail(str(error))
-
-    def write(out: TextIO) -> None:
-        if statistics:
-            rule_statistics.render(report, format_name, out)
-        else:
-            reporters.render(report, format_name, out)
-
-    if output_file:
-        _write_output(output_file, write)
-    else:
-        write(sys.stdout)
-    raise typer.Exit(exit_code(report, strict, exit_zero))
+    raise typer.Exit(code)
 
 
 def _check_output(output_file: Path, paths: list[Path]) -> None:

@@ -3,9 +3,7 @@ reference facts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
 
 from factcheck.model import Claim, Figure, Reference, Source
 from factcheck.numbers import Reader, Reading
@@ -14,23 +12,27 @@ from factcheck.numbers import Reader, Reading
 REFERENCE_PREFIX = "ref:"
 
 
-@dataclass(frozen=True)
 class Context:
-    """The corpus as rules see it: read-only lookups by name."""
+    """The corpus as rules see it: read-only lookups by name.
 
-    sources: dict[str, Source]
-    claims: dict[str, Claim]
-    #: How the project reads figures; a rule reads any figure it writes out through it.
-    reader: Reader = field(default_factory=Reader)
-    references: dict[str, Reference] = field(default_factory=dict)
-    _once: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    ``claims`` maps each claim id to its claim (of claims with the same id, the last in
+    report order). This class holds the corpus in memory; ``verify`` uses subclasses that
+    look it up on disk (:mod:`factcheck.parallel`).
+    """
 
-    def once(self, key: str, compute: Callable[[], Any]) -> Any:
-        """What ``compute`` gives, computed once per run: for facts about the whole corpus
-        that a rule needs for every claim (which figures some check uses)."""
-        if key not in self._once:
-            self._once[key] = compute()
-        return self._once[key]
+    def __init__(
+        self,
+        sources: Mapping[str, Source],
+        claims: Mapping[str, Claim],
+        reader: Reader | None = None,
+        references: Mapping[str, Reference] | None = None,
+    ) -> None:
+        self.sources = sources
+        self.claims = claims
+        #: How the project reads figures; a rule reads any figure it writes out through it.
+        self.reader = reader or Reader()
+        self.references: Mapping[str, Reference] = references or {}
+        self._named: frozenset[tuple[str, str]] | None = None
 
     def source(self, claim: Claim) -> Source | None:
         """The source a claim is taken from."""
@@ -65,8 +67,7 @@ class Context:
             )
         if "." in name:
             claim_id, _, figure_name = name.partition(".")
-            other = self.claims.get(claim_id)
-            return other.figures.get(figure_name) if other else None
+            return self.other_figure(claim_id, figure_name)
         return claim.figures.get(name)
 
     def figure_or_value(self, claim: Claim, text: str) -> tuple[Reading | None, bool]:
@@ -83,28 +84,41 @@ class Context:
         except FigureError:
             return None, False
 
-    def figures_in_checks(self) -> frozenset[tuple[str, str]]:
-        """(claim id, figure name) of every figure some check of the corpus names, in its
-        own claim or as ``claim-id.figure`` from another; computed once per run."""
-        return self.once("figures_in_checks", self._figures_in_checks)
+    def other_figure(self, claim_id: str, figure_name: str) -> Figure | None:
+        """The figure ``figure_name`` of the claim with id ``claim_id``."""
+        other = self.claims.get(claim_id)
+        return other.figures.get(figure_name) if other else None
 
-    def _figures_in_checks(self) -> frozenset[tuple[str, str]]:
-        from factcheck.rules import names_in_check
+    def figure_named(self, claim_id: str, figure_name: str) -> bool:
+        """Whether a check of the corpus names the figure ``figure_name`` of the claim with
+        id ``claim_id``, in its own claim or as ``claim-id.figure`` from another."""
+        if self._named is None:
+            self._named = frozenset(
+                pair for claim in self.claims_in_corpus() for pair in figures_named(claim)
+            )
+        return (claim_id, figure_name) in self._named
 
-        used = set()
-        for claim in self.claims.values():
-            for check in claim.checks:
-                for name in names_in_check(check):
-                    if name.startswith(REFERENCE_PREFIX):
-                        continue
-                    claim_id, _, figure = name.rpartition(".")
-                    used.add((claim_id or claim.id, figure))
-        return frozenset(used)
+    def claims_in_corpus(self) -> Iterable[Claim]:
+        """Every claim whose checks may name figures (one per id)."""
+        return self.claims.values()
 
-    def figure_names(self, claim: Claim) -> list[str]:
+    def figure_names(self, claim: Claim) -> Iterable[str]:
         """Every name a check in ``claim`` may use, for suggestions."""
         names = list(claim.figures)
         for other in self.claims.values():
             if other.id != claim.id:
                 names += [f"{other.id}.{name}" for name in other.figures]
         return names + [f"{REFERENCE_PREFIX}{name}" for name in self.references]
+
+
+def figures_named(claim: Claim) -> Iterator[tuple[str, str]]:
+    """(claim id, figure name) of each figure a check of ``claim`` names, in its own claim
+    or as ``claim-id.figure`` in another; reference facts left out."""
+    from factcheck.rules import names_in_check
+
+    for check in claim.checks:
+        for name in names_in_check(check):
+            if name.startswith(REFERENCE_PREFIX):
+                continue
+            claim_id, _, figure = name.rpartition(".")
+            yield (claim_id or claim.id, figure)

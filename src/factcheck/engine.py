@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -359,12 +359,17 @@ def _guarded(
 
 
 def check_claim(
-    claim: Claim, context: Context, settings: Settings
+    claim: Claim,
+    context: Context,
+    settings: Settings,
+    claim_problems: list[InputProblem] | None = None,
 ) -> tuple[ClaimResult, list[InputProblem]]:
     """Validate one claim's checks and suppressions and run every rule on it: its result,
     and the problems with its checks (a claim with such problems gets no consistency
-    checks) and suppressions."""
-    claim_problems = validate_checks(claim, context)
+    checks) and suppressions. ``claim_problems`` are the problems with its checks when
+    :func:`validate_checks` was called already."""
+    if claim_problems is None:
+        claim_problems = validate_checks(claim, context)
     crashes: list[InputProblem] = []
     findings: list[Finding] = []
     ran: set[str] = set()
@@ -403,31 +408,57 @@ def check_claim(
     return result, claim_problems + crashes + validate_suppressions(claim)
 
 
+def counts(findings: Iterable[Finding], verdict: Verdict) -> tuple[int, int, int, int, int, int]:
+    """What one claim adds to the summary: its checks passed, failed, warned and not
+    evaluated (none of them suppressed), its failures and warnings a suppression accepts,
+    and 1 if no rule can check it."""
+    tally = dict.fromkeys(Outcome, 0)
+    suppressed = 0
+    for finding in findings:
+        if finding.suppressed is None:
+            tally[finding.outcome] += 1
+        else:
+            suppressed += 1
+    return (
+        tally[Outcome.PASS],
+        tally[Outcome.FAIL],
+        tally[Outcome.WARN],
+        tally[Outcome.NOT_EVALUATED],
+        suppressed,
+        int(verdict is Verdict.NOT_CHECKABLE),
+    )
+
+
 def build_report(
-    results: list[ClaimResult], problems: list[InputProblem], settings: Settings, reader: Reader
+    results: Sequence[ClaimResult],
+    problems: list[InputProblem],
+    settings: Settings,
+    reader: Reader,
+    totals: Sequence[int] | None = None,
 ) -> Report:
-    """The report of checked claims (in report order) and every input problem.
+    """The report of checked claims (in report order) and every input problem. ``totals``
+    are the :func:`counts` of every result added up, when they were added up already
+    (``results`` is then read only by the reporters).
 
     Raises ReportDateError when ``SOURCE_DATE_EPOCH`` is set to something that is no date.
     """
     generated = report_date()
-    every = [finding for result in results for finding in result.findings]
-
-    def count(outcome: Outcome) -> int:
-        return sum(1 for f in every if f.outcome is outcome and f.suppressed is None)
-
+    if totals is None:
+        rows = [counts(result.findings, result.verdict) for result in results]
+        totals = [sum(column) for column in zip(*rows, strict=True)]
+    passed, failed, warned, not_evaluated, suppressed, not_checkable = totals or (0,) * 6
     summary = Summary(
         claims=len(results),
-        passed=count(Outcome.PASS),
-        failed=count(Outcome.FAIL),
-        warned=count(Outcome.WARN),
-        not_evaluated=count(Outcome.NOT_EVALUATED),
-        not_checkable=sum(1 for r in results if r.verdict is Verdict.NOT_CHECKABLE),
+        passed=passed,
+        failed=failed,
+        warned=warned,
+        not_evaluated=not_evaluated,
+        not_checkable=not_checkable,
         input_problems=len(problems),
-        suppressed=sum(1 for finding in every if finding.suppressed is not None),
+        suppressed=suppressed,
     )
     return Report(
-        results=tuple(results),
+        results=tuple(results) if isinstance(results, list) else results,
         problems=tuple(sorted(problems, key=lambda p: p.location)),
         summary=summary,
         tool_version=__version__,

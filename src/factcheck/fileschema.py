@@ -150,10 +150,10 @@ def _checks() -> dict[str, Any]:
 def claim_schema() -> dict[str, Any]:
     """The schema of a claim file."""
     from factcheck.load import (
-        _FIGURE_NAME,
         _ID,
         CLAIM_KEYS_REQUIRED,
         FIGURE_KEYS_REQUIRED,
+        FIGURE_NAME,
     )
 
     figure = _object(
@@ -179,7 +179,7 @@ def claim_schema() -> dict[str, Any]:
         "figures": {
             "type": "object",
             "description": "Named figures: each has the quote it stands in and its value.",
-            "propertyNames": {"pattern": _anchored(_FIGURE_NAME.pattern)},
+            "propertyNames": {"pattern": _anchored(FIGURE_NAME.pattern)},
             "additionalProperties": figure,
         },
         "checks": _checks(),

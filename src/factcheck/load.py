@@ -6,8 +6,11 @@ loader goes on with the next file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Mapping as AbstractMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +49,8 @@ LANGUAGES = ("de", "en")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 #: The longest figure name: a name is a word or two, such as ``ki_personal``.
 MAX_NAME_LENGTH = 64
-_FIGURE_NAME = re.compile(rf"[A-Za-z_][A-Za-z0-9_]{{0,{MAX_NAME_LENGTH - 1}}}")
+#: What a figure name is: a letter or '_', then letters, digits and '_'.
+FIGURE_NAME = re.compile(rf"[A-Za-z_][A-Za-z0-9_]{{0,{MAX_NAME_LENGTH - 1}}}")
 
 SOURCE_KEYS_REQUIRED = ("title", "publisher", "language", "text")
 SOURCE_KEYS_OPTIONAL = ("url", "published", "author")
@@ -68,12 +72,12 @@ class Corpus:
     """Everything loaded from the given paths, every problem met on the way, and the reader
     the figures were read with (rules read the figures they write out with it too)."""
 
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: MutableMapping[str, Source] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     reader: Reader = field(default_factory=Reader)
     #: Reference facts by name, from the ``references/`` folders of the corpus.
-    references: dict[str, Reference] = field(default_factory=dict)
+    references: MutableMapping[str, Reference] = field(default_factory=dict)
 
     def add_problem(self, error: InputError) -> None:
         """Record an input problem."""
@@ -88,11 +92,26 @@ def find_default_corpus(start: Path) -> Path | None:
     return None
 
 
+#: What :func:`walk` says a file is.
+SOURCE, CLAIM, REFERENCE = "source", "claim", "reference"
+
+
 def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProblem]]:
     """Split the given files and folders into source files and claim files, sorted."""
-    sources: set[Path] = set()
-    claims: set[Path] = set()
-    problems = []
+    problems: list[InputProblem] = []
+    found: dict[str, set[Path]] = {SOURCE: set(), CLAIM: set(), REFERENCE: set()}
+    for kind, file in walk(paths, problems):
+        found[kind].add(file)
+    return _sorted(found[SOURCE]), _sorted(found[CLAIM]), problems
+
+
+def walk(paths: list[Path], problems: list[InputProblem]) -> Iterator[tuple[str, Path]]:
+    """Every file of the corpus under ``paths``, one at a time, as (kind, file): a source
+    file (:data:`SOURCE`), a claim file (:data:`CLAIM`), or a file of reference facts in a
+    ``references/`` folder under a given folder (:data:`REFERENCE`). Each folder's files
+    come in the order the file system lists them, and a file reached twice (by a folder and
+    by its own name) comes twice. Paths that cannot be read and symbolic links that lead
+    out of a given folder are appended to ``problems``."""
     for path in paths:
         if path.is_dir():
             for file, between, link in _entries(path):
@@ -106,22 +125,22 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProbl
                     problems.append(_not_utf8_name(file))
                     continue
                 if REFERENCES_DIR in between:
-                    continue
-                (sources if file.name == SOURCE_FILE else claims).add(file)
+                    yield REFERENCE, file
+                else:
+                    yield (SOURCE if file.name == SOURCE_FILE else CLAIM), file
         elif not _utf8_name(path):
             problems.append(_not_utf8_name(path))
         elif path.is_file():
             if path.name == SOURCE_FILE:
-                sources.add(path)
+                yield SOURCE, path
             else:
-                claims.add(path)
+                yield CLAIM, path
                 if (path.parent / SOURCE_FILE).is_file():
-                    sources.add(path.parent / SOURCE_FILE)
+                    yield SOURCE, path.parent / SOURCE_FILE
         elif path.exists():
             problems.append(InputProblem(Location(str(path)), "not a file nor a folder"))
         else:
             problems.append(InputProblem(Location(str(path)), "no such file or folder"))
-    return _sorted(sources), _sorted(claims), problems
 
 
 def _utf8_name(path: Path) -> bool:
@@ -150,27 +169,37 @@ def _printable(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
-def _entries(folder: Path) -> list[tuple[Path, tuple[str, ...], bool]]:
+def _entries(folder: Path) -> Iterator[tuple[Path, tuple[str, ...], bool]]:
     """What ``folder.rglob("*")`` finds, in a tenth of the time, since a corpus has as many
     files as claims: every file, folder and symbolic link under ``folder`` (links not
     followed), each with the folders between ``folder`` and it and whether it is a link.
     The folders themselves are left out, since only files and links matter here; folders
-    that cannot be read are passed over, as rglob does."""
-    found = []
-    pending: list[tuple[Path, tuple[str, ...]]] = [(folder, ())]
-    while pending:
-        directory, between = pending.pop()
-        try:
-            with os.scandir(directory) as entries:
-                listed = list(entries)
-        except PermissionError:
-            continue
-        for entry in listed:
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((directory / entry.name, (*between, entry.name)))
+    that cannot be read are passed over, as rglob does. Depth first, one entry at a time:
+    the walk holds the open listings of the folders it is in, never a list of the files."""
+    stack: list[tuple[Iterator[os.DirEntry[str]], Path, tuple[str, ...]]] = []
+
+    def enter(directory: Path, between: tuple[str, ...]) -> None:
+        with contextlib.suppress(PermissionError):
+            stack.append((os.scandir(directory), directory, between))
+
+    enter(folder, ())
+    try:
+        while stack:
+            listing, directory, between = stack[-1]
+            try:
+                entry = next(listing, None)
+            except PermissionError:
+                entry = None
+            if entry is None:
+                listing.close()  # type: ignore[attr-defined]
+                stack.pop()
+            elif entry.is_dir(follow_symlinks=False):
+                enter(directory / entry.name, (*between, entry.name))
             else:
-                found.append((directory / entry.name, between, entry.is_symlink()))
-    return found
+                yield directory / entry.name, between, entry.is_symlink()
+    finally:
+        for listing, _, _ in stack:
+            listing.close()  # type: ignore[attr-defined]
 
 
 def _sorted(paths: set[Path]) -> list[Path]:
@@ -198,45 +227,47 @@ def reference_files(paths: list[Path], claim_files: list[Path]) -> list[Path]:
     folder, and those in the ``references/`` folder beside the source folder of each claim
     (``claims/references`` for ``claims/<source>/<claim>.yaml``), so a claim checked on its
     own still finds the facts it names."""
-    folders = _reference_folders(claim_files)
-    found = set()
-    for path in paths:
-        if path.is_dir():
-            found.update(
-                file
-                for file, between, link in _entries(path)
-                if REFERENCES_DIR in between
-                and file.suffix in (".yaml", ".yml")
-                and file.is_file()
-                and not (link and _leads_out(file, path))  # discover reports it
-                and _utf8_name(file)  # and this
-            )
-    for folder in folders:
-        if folder.is_dir():
-            found.update(
-                file
-                for file in folder.glob("*")
-                if file.suffix in (".yaml", ".yml")
-                and not (file.is_symlink() and _leads_out(file, folder.parent))
-                and _utf8_name(file)
-            )
-    # The same file reached twice (by a folder and beside a claim) is read once.
-    return sorted({file.resolve(): file for file in sorted(found)}.values())
-
-
-def _reference_folders(claim_files: list[Path]) -> set[Path]:
-    """``{file.resolve().parent.parent / "references" for file in claim_files}``, resolving
-    each folder once however many claim files it holds."""
-    folders = set()
-    plain_parents = set()
+    folders = ReferenceFolders()
     for file in claim_files:
-        name = str(file)
+        folders.add(file)
+    under = {file for kind, file in walk(paths, []) if kind == REFERENCE}
+    return folders.files(under)
+
+
+class ReferenceFolders:
+    """The ``references/`` folders beside the source folders of claim files, gathered one
+    claim file at a time: each folder of claim files is resolved once in a row."""
+
+    def __init__(self) -> None:
+        self.folders: set[Path] = set()
+        self._last_parent: str | None = None
+
+    def add(self, claim_file: Path) -> None:
+        """Add the ``references/`` folder beside the source folder of ``claim_file``."""
+        name = str(claim_file)
         if os.path.islink(name):
-            folders.add(file.resolve().parent.parent / REFERENCES_DIR)
-        else:
-            plain_parents.add(os.path.dirname(name))
-    folders.update(Path(parent).resolve().parent / REFERENCES_DIR for parent in plain_parents)
-    return folders
+            self.folders.add(claim_file.resolve().parent.parent / REFERENCES_DIR)
+            return
+        parent = os.path.dirname(name)
+        if parent != self._last_parent:
+            self._last_parent = parent
+            self.folders.add(Path(parent).resolve().parent / REFERENCES_DIR)
+
+    def files(self, under: set[Path]) -> list[Path]:
+        """The reference files: ``under`` (those found in ``references/`` folders under the
+        folders given) and the YAML files of the gathered folders, each file once."""
+        found = set(under)
+        for folder in self.folders:
+            if folder.is_dir():
+                found.update(
+                    file
+                    for file in folder.glob("*")
+                    if file.suffix in (".yaml", ".yml")
+                    and not (file.is_symlink() and _leads_out(file, folder.parent))
+                    and _utf8_name(file)
+                )
+        # The same file reached twice (by a folder and beside a claim) is read once.
+        return sorted({file.resolve(): file for file in sorted(found)}.values())
 
 
 def load_corpus(paths: list[Path], reader: Reader | None = None) -> Corpus:
@@ -257,7 +288,7 @@ def load_corpus(paths: list[Path], reader: Reader | None = None) -> Corpus:
     return corpus
 
 
-def load_sources(source_files: list[Path], corpus: Corpus) -> None:
+def load_sources(source_files: Iterable[Path], corpus: Corpus) -> None:
     """Add the sources of ``source_files`` to ``corpus``, and each problem met."""
     for file in source_files:
         try:
@@ -277,7 +308,13 @@ def load_sources(source_files: list[Path], corpus: Corpus) -> None:
 def load_references_of(paths: list[Path], claim_files: list[Path], corpus: Corpus) -> None:
     """Add the reference facts of the corpus (see :func:`reference_files`) to ``corpus``,
     and each problem met; a fact defined twice is a problem."""
-    for file in reference_files(paths, claim_files):
+    load_reference_files(reference_files(paths, claim_files), corpus)
+
+
+def load_reference_files(files: Iterable[Path], corpus: Corpus) -> None:
+    """Add the reference facts of ``files`` to ``corpus``, and each problem met; a fact
+    defined twice is a problem."""
+    for file in files:
         errors: list[InputError] = []
         for reference in load_references(file, corpus.reader, errors):
             if reference.name in corpus.references:
@@ -366,12 +403,16 @@ def _inside(folder: Path, name: str, location: Location) -> Path:
 
 
 def load_claim(
-    path: Path, sources: dict[str, Source], errors: list[InputError], reader: Reader | None = None
+    path: Path,
+    sources: AbstractMapping[str, Source],
+    errors: list[InputError],
+    reader: Reader | None = None,
+    data: bytes | None = None,
 ) -> Claim | None:
     """Read one claim file, its values with ``reader``; append every problem to ``errors``;
-    None if it cannot be used."""
+    None if it cannot be used. ``data`` is the file's bytes when they were read already."""
     try:
-        root = expect_mapping(load_yaml(path), "a claim")
+        root = expect_mapping(load_yaml(path, data), "a claim")
     except InputError as error:
         errors.append(error)
         return None
@@ -489,7 +530,7 @@ def _figures(
     figures = {}
     for name, figure_node in mapping.entries.items():
         where = mapping.key_locations[name]
-        if not _FIGURE_NAME.fullmatch(name):
+        if not FIGURE_NAME.fullmatch(name):
             errors.append(
                 InputError(
                     where,

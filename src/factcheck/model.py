@@ -5,6 +5,7 @@ Data flows one way: files -> load -> model -> engine (rules) -> Report -> report
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -331,7 +332,9 @@ class Report:
 
     __reduce__ = by_fields
 
-    results: tuple[ClaimResult, ...]
+    #: In report order; a tuple, or for ``verify`` a sequence read from disk one result at
+    #: a time (:class:`factcheck.store.StoredResults`): iterate it, do not hold it.
+    results: Sequence[ClaimResult]
     problems: tuple[InputProblem, ...]
     summary: Summary
     tool_version: str

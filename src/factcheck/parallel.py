@@ -1,59 +1,83 @@
-"""Verifying a corpus in chunks, on one core or on all of them, with the report one process
-would write.
+"""Verifying a corpus of any size in memory that does not grow with it, on one core or on
+all of them, with the report the in-memory engine (:func:`factcheck.engine.run`) builds.
 
-``verify`` reads claim files and checks claims in chunks. With one job the chunks run in
-this process; with more, pools of worker processes run them:
+``verify`` keeps the corpus and the results on disk (:mod:`factcheck.store`) and holds one
+claim at a time:
 
-1. Workers read chunks of claim files (YAML, figures) into claims and hand them back, in
-   file order, with the problems met.
-2. This process then holds the whole corpus, as a single run does. A check may name a
-   figure of any other claim (``claim-id.figure``) and a rule may look at any claim, so
-   checking starts only when every claim is read. A second pool, started from that state,
-   checks chunks of claims with the whole corpus at hand and hands back each claim's
-   findings.
-3. The findings are put together in report order (source, id, file), and the report is
-   built by the engine's own :func:`~factcheck.engine.build_report`, so it is the report
-   :func:`~factcheck.engine.run` builds.
+1. It walks the given paths, noting the claim files and source files found, and reads the
+   sources and reference facts into the store.
+2. It reads and checks the claim files in chunks, here or in worker processes. A claim is
+   checked as soon as it is read, with a context that knows its own claim, the sources and
+   the reference facts; each result is stored with the claim's place in report order, and
+   what other claims may ask of the claim (its id, its figure names, the figures its
+   checks name) is stored beside it. A claim whose check names another claim's figure
+   (``claim-id.figure``), or whose checks have problems (their messages suggest the names of
+   the whole corpus), waits instead.
+3. With every claim read, it checks with the whole corpus at hand the claims that waited,
+   and again those whose figures a check of another claim names or whose id another claim
+   has too: rule FC301 asks whether any check of the corpus names a figure, and a claim
+   read early could not know about a check read later. Each such claim is read again from
+   its file (which must be as it was) and its result replaces the one stored.
+4. The report's summary is added up from the counts stored with each result, and its
+   results are read back from the store, in report order, whenever a reporter goes through
+   them.
 
-The trade-off: every claim is read before any is checked, and each claim travels from a
-worker to this process once; in exchange no rule needs to know that it runs in a chunk, and
-names of other claims' figures resolve as in a single run. A progress bar shows both phases
-on a terminal (standard error only, never when piped or under CI).
+Workers hand back only rows for the store (the result of each claim already pickled), so
+the main process does little per claim. The order of the report never depends on which
+worker read which file: the store sorts the results into report order (source, id, file).
+A progress bar shows both phases on a terminal (standard error only, never when piped or
+under CI).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.engine import Settings, build_report, check_claim, claim_order, corpus_context
-from factcheck.load import Corpus, discover, load_claim, load_references_of, load_sources
-from factcheck.model import Claim, ClaimResult, Finding, InputProblem, Report, Source, Verdict
+from factcheck.context import Context, figures_named
+from factcheck.engine import Settings, build_report, check_claim, validate_checks
+from factcheck.load import (
+    CLAIM,
+    REFERENCE,
+    SOURCE,
+    Corpus,
+    ReferenceFolders,
+    load_claim,
+    load_reference_files,
+    load_sources,
+    walk,
+)
+from factcheck.model import Claim, Figure, InputProblem, Location, Report
 from factcheck.numbers import LexiconError, Reader
 from factcheck.rules import all_rules
-from factcheck.yamltree import InputError
+from factcheck.yamltree import InputError, read_yaml_bytes
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
     from rich.progress import Progress
 
+    from factcheck.store import Batch, CorpusTables, ResultTables
+
 #: Claim files from which verify uses every core by default: below, starting workers costs
 #: more than it saves.
 PARALLEL_FROM = 2000
-#: Cores from which verify uses them all by default. Handing claims and findings from the
-#: workers to the main process costs about as much as a second core saves (measured with
+#: Cores from which verify uses them all by default. The main process stores what the
+#: workers hand back, which costs a part of what a second core saves (measured with
 #: benchmarks/run.py on 2 cores, docs/performance.md), so below this a corpus is checked in
 #: one process unless --jobs asks otherwise.
 PARALLEL_CORES = 4
 #: Claim files from which a progress bar is shown on a terminal.
 PROGRESS_FROM = 500
-#: Claim files read, or claims checked, per task given to a worker.
+#: Claim files read and checked per task given to a worker.
 CHUNK = 100
+#: Claim files added to the store at a time while the corpus is walked.
+_WALKED = 1000
 
 # What the workers of a pool share, set once per worker by the pool's initializer (with the
 # fork start method they inherit it without copying).
@@ -77,80 +101,142 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def verify(paths: list[Path], reader: Reader, settings: Settings, jobs: int = 0) -> Report:
+@contextmanager
+def verify(
+    paths: list[Path], reader: Reader, settings: Settings, jobs: int = 0
+) -> Iterator[Report]:
     """Load and check every claim under ``paths`` with ``jobs`` processes (0: as
-    :func:`jobs_for` decides); the report is the one :func:`factcheck.engine.run` builds."""
-    source_files, claim_files, problems = discover(paths)
-    corpus = Corpus(problems=problems, reader=reader)
-    load_sources(source_files, corpus)
-    load_references_of(paths, claim_files, corpus)
-    workers = jobs_for(jobs, len(claim_files))
-    if workers > 1:
-        _prepare(reader, corpus.sources)
-    with _progress(len(claim_files)) as bar:
-        files = [claim_files[at : at + CHUNK] for at in range(0, len(claim_files), CHUNK)]
-        shared: tuple[Any, ...] = (corpus.sources, reader)
-        for claims, load_problems in _map(workers, _read_chunk, files, shared, bar.reading):
-            corpus.claims += claims
-            corpus.problems += load_problems
-        ordered = sorted(corpus.claims, key=claim_order)
-        context = corpus_context(corpus, ordered)
-        bar.start_checking(len(ordered))
-        spans = [range(at, min(at + CHUNK, len(ordered))) for at in range(0, len(ordered), CHUNK)]
-        shared = (ordered, context, settings)
-        checked = [
-            one for part in _map(workers, _check_span, spans, shared, bar.checking) for one in part
-        ]
-    results = []
-    every_problem = list(corpus.problems)
-    for claim, (findings, verdict, claim_problems) in zip(ordered, checked, strict=True):
-        results.append(ClaimResult(claim, context.source(claim), findings, verdict))
-        every_problem += claim_problems
-    return build_report(results, every_problem, settings, reader)
+    :func:`jobs_for` decides) and give the report, the one :func:`factcheck.engine.run`
+    builds; its results are read from a temporary store, which is removed when the block
+    ends.
+
+    Raises ReportDateError when ``SOURCE_DATE_EPOCH`` is set to something that is no date.
+    """
+    import tempfile
+
+    from factcheck.store import CorpusTables, ResultTables, StoredResults
+
+    with tempfile.TemporaryDirectory(prefix="factcheck-") as folder:
+        tables = CorpusTables(Path(folder))
+        results = ResultTables(Path(folder))
+        try:
+            problems = _read_corpus(paths, tables, reader)
+            claim_files = tables.claim_file_count()
+            workers = jobs_for(jobs, claim_files)
+            chunks = -(-claim_files // CHUNK)
+            if workers > 1 and chunks > 1:
+                _prepare(reader, tables)
+            with _progress(claim_files) as bar:
+                results.begin()
+                shared = (Path(folder), reader, settings)
+                for batch in _map(min(workers, chunks), _check_files, _chunks(tables), shared):
+                    results.add(batch)
+                    problems += batch.problems
+                    bar.checking(len(batch.claims) + batch.unread)
+                results.index()
+                problems += _check_with_corpus(tables, results, reader, settings, bar)
+                results.commit()
+            report = build_report(
+                StoredResults(results, tables.sources),
+                problems,
+                settings,
+                reader,
+                results.summary()[1:],
+            )
+            yield report
+        finally:
+            results.close()
+            tables.close()
+
+
+def _read_corpus(paths: list[Path], tables: CorpusTables, reader: Reader) -> list[InputProblem]:
+    """Walk ``paths`` into the store: note the claim files, read the sources and reference
+    facts. The problems met."""
+    problems: list[InputProblem] = []
+    folders = ReferenceFolders()
+    references: set[Path] = set()
+    walked: list[Path] = []
+    tables.begin()
+    for kind, file in walk(paths, problems):
+        if kind == CLAIM:
+            walked.append(file)
+            folders.add(file)
+            if len(walked) >= _WALKED:
+                tables.add_claim_files(walked)
+                walked.clear()
+        elif kind == SOURCE:
+            tables.add_source_file(file)
+        elif kind == REFERENCE:
+            references.add(file)
+    tables.add_claim_files(walked)
+    corpus = Corpus(
+        sources=tables.sources, references=tables.references, problems=problems, reader=reader
+    )
+    load_sources(tables.source_files(), corpus)
+    load_reference_files(folders.files(references), corpus)
+    tables.commit()
+    return problems
+
+
+def _chunks(tables: CorpusTables) -> Iterator[list[str]]:
+    """The claim files in chunks of CHUNK."""
+    chunk: list[str] = []
+    for file in tables.claim_files():
+        chunk.append(file)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _map(
     workers: int,
     task: Callable[[Any], Any],
-    chunks: Sequence[Sequence[Any]],
+    chunks: Iterable[Any],
     shared: tuple[Any, ...],
-    done: Callable[[int], None],
 ) -> Iterator[Any]:
     """``task`` over ``chunks``, results in order, here or in a pool of ``workers``
-    processes that share ``shared``; tells ``done`` the size of each chunk finished."""
-    if workers <= 1 or len(chunks) <= 1:
+    processes that share ``shared``; a few chunks at a time are given out, so that neither
+    the chunks nor the results pile up."""
+    if workers <= 1:
         _share(*shared)
         try:
             for chunk in chunks:
                 yield task(chunk)
-                done(len(chunk))
         finally:
             _shared.clear()
         return
     import gc
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     # Forked workers share this process's objects until they write to them; the collector
     # would write to every one it visits, so what exists now is set aside from it.
     gc.freeze()
     try:
         with ProcessPoolExecutor(
-            max_workers=min(workers, len(chunks)),
+            max_workers=workers,
             mp_context=_start_method(),
             initializer=_share,
             initargs=shared,
         ) as pool:
-            for chunk, result in zip(chunks, pool.map(task, chunks), strict=True):
-                yield result
-                done(len(chunk))
+            given: deque[Future[Any]] = deque()
+            for chunk in chunks:
+                given.append(pool.submit(task, chunk))
+                if len(given) >= 2 * workers:
+                    yield given.popleft().result()
+            while given:
+                yield given.popleft().result()
     finally:
         gc.unfreeze()
 
 
-def _prepare(reader: Reader, sources: dict[str, Source]) -> None:
+def _prepare(reader: Reader, tables: CorpusTables) -> None:
     """Build here what every worker needs, the lexicons of the sources' languages and the
     rules, so forked workers share them instead of each building its own."""
-    for lang in sorted({source.language for source in sources.values()}):
+    from factcheck.load import LANGUAGES
+
+    for lang in LANGUAGES:
         try:
             reader.lexicon(lang)
         except LexiconError:
@@ -161,7 +247,7 @@ def _prepare(reader: Reader, sources: dict[str, Source]) -> None:
 def _start_method() -> BaseContext:
     import multiprocessing
 
-    # Forking hands the workers this process's corpus without copying it; elsewhere the
+    # Forking hands the workers this process's state without copying it; elsewhere the
     # platform's default start method pickles it to each worker.
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
@@ -172,43 +258,203 @@ def _share(*shared: Any) -> None:
     _shared["state"] = shared
 
 
-def _read_chunk(files: list[Path]) -> tuple[list[Claim], list[InputProblem]]:
-    """Read claim files into claims, in file order, with the problems met."""
-    sources: dict[str, Source]
-    sources, reader = _shared["state"]
-    claims = []
-    problems = []
-    for file in files:
+def _worker_tables() -> CorpusTables:
+    """This process's own connection to the corpus database, opened on first use (a forked
+    worker must not use the connection of the process it was forked from)."""
+    from factcheck.store import CorpusTables
+
+    folder = _shared["state"][0]
+    opened = _shared.get("tables")
+    if opened is None or opened[0] != os.getpid():
+        opened = (os.getpid(), CorpusTables(folder, read_only=True))
+        _shared["tables"] = opened
+    tables: CorpusTables = opened[1]
+    return tables
+
+
+def _check_files(files: list[str]) -> Batch:
+    """Read and check claim files, each claim with a context of its own claim, the sources
+    and the reference facts; a claim that needs more of the corpus waits (see the module's
+    description). What the store keeps of each, and the problems met."""
+    import hashlib
+
+    from factcheck.store import Batch, claim_row, key, result_row
+
+    _, reader, settings = _shared["state"]
+    tables = _worker_tables()
+    batch = Batch()
+    for name in files:
+        path = Path(name)
+        try:
+            data = read_yaml_bytes(path)
+        except InputError as error:
+            batch.problems.append(InputProblem(error.location, error.message))
+            batch.unread += 1
+            continue
         errors: list[InputError] = []
-        claim = load_claim(file, sources, errors, reader)
-        problems += [InputProblem(error.location, error.message) for error in errors]
+        claim = load_claim(path, tables.sources, errors, reader, data)
+        batch.problems += [InputProblem(error.location, error.message) for error in errors]
+        if claim is None:
+            batch.unread += 1
+            continue
+        batch.named += [
+            (key(target), figure, key(claim.id), key(claim.location.path))
+            for target, figure in set(figures_named(claim))
+        ]
+        context = ClaimContext(claim, tables, reader)
+        check_problems = validate_checks(claim, context)
+        waits = bool(check_problems) or context.needs_corpus
+        if not waits:
+            result, claim_problems = check_claim(claim, context, settings, check_problems)
+            waits = context.needs_corpus
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        batch.claims.append(claim_row(claim, digest, waits))
+        if not waits:
+            batch.results.append(result_row(claim, result.findings, result.verdict))
+            batch.problems += claim_problems
+    return batch
+
+
+def _check_with_corpus(
+    tables: CorpusTables, results: ResultTables, reader: Reader, settings: Settings, bar: _Quiet
+) -> list[InputProblem]:
+    """Check, with the whole corpus at hand, the claims that waited for it and those whose
+    result depends on other claims' checks; the problems met (those with a waiting claim's
+    checks and suppressions; a claim checked again had its problems reported already)."""
+    context = CorpusContext(tables, results, reader)
+    problems: list[InputProblem] = []
+    pending = results.pending()
+    bar.start_corpus(len(pending))
+    for file, digest, checked in pending:
+        claim = context.claim_in(file, digest)
         if claim is not None:
-            claims.append(claim)
-    return claims, problems
+            result, claim_problems = check_claim(claim, context, settings)
+            results.replace(result)
+            if not checked:
+                problems += claim_problems
+        bar.corpus(1)
+    return problems + context.changed
 
 
-def _check_span(span: range) -> list[tuple[tuple[Finding, ...], Verdict, list[InputProblem]]]:
-    """Check the claims at the indexes ``span`` of the report order: each one's findings,
-    verdict and problems (the claim itself stays with the caller, which has it)."""
-    ordered, context, settings = _shared["state"]
-    checked = []
-    for claim in ordered[span.start : span.stop]:
-        result, problems = check_claim(claim, context, settings)
-        checked.append((result.findings, result.verdict, problems))
-    return checked
+class ClaimContext(Context):
+    """What a claim may look up while the corpus is still being read: the sources, the
+    reference facts and its own figures. Asked for another claim's figure, or for every
+    name of the corpus, it answers none and notes that the claim must wait for the whole
+    corpus; whether a figure is named by a check is answered by the claim's own checks
+    (claims whose figures other checks name are checked again)."""
+
+    def __init__(self, claim: Claim, tables: CorpusTables, reader: Reader) -> None:
+        super().__init__(tables.sources, {}, reader, tables.references)
+        self._claim = claim
+        self._own: set[tuple[str, str]] | None = None
+        #: Whether the claim looked up something of other claims.
+        self.needs_corpus = False
+
+    def other_figure(self, claim_id: str, figure_name: str) -> Figure | None:
+        """None, noting that the claim waits for the corpus; a name that is no figure name
+        cannot name a figure of any claim (``13.4`` is a value)."""
+        from factcheck.load import FIGURE_NAME
+
+        if FIGURE_NAME.fullmatch(figure_name):
+            self.needs_corpus = True
+        return None
+
+    def figure_named(self, claim_id: str, figure_name: str) -> bool:
+        """Whether a check of the claim names the figure."""
+        if self._own is None:
+            self._own = set(figures_named(self._claim))
+        return (claim_id, figure_name) in self._own
+
+    def figure_names(self, claim: Claim) -> Iterable[str]:
+        """The claim's own names, noting that the claim waits for the corpus."""
+        self.needs_corpus = True
+        return list(claim.figures)
+
+
+class CorpusContext(Context):
+    """The whole corpus, looked up in the store: another claim's figure is read from its
+    file again (which must be as it was when the corpus was read)."""
+
+    def __init__(self, tables: CorpusTables, results: ResultTables, reader: Reader) -> None:
+        super().__init__(tables.sources, {}, reader, tables.references)
+        self._tables = tables
+        self._results = results
+        self._claims: dict[str, Claim | None] = {}
+        #: Problems of files that changed while the corpus was read.
+        self.changed: list[InputProblem] = []
+
+    def claim_in(self, file: str, digest: bytes) -> Claim | None:
+        """The claim of ``file``, read again; the file must hold what it held when it was
+        first read (if not, a problem says so, and the claim as it is now is checked)."""
+        import hashlib
+
+        from factcheck.store import CACHED
+
+        if file in self._claims:
+            return self._claims[file]
+        path = Path(file)
+        try:
+            data = read_yaml_bytes(path)
+        except InputError:
+            data = b""
+        if hashlib.blake2b(data, digest_size=16).digest() != digest:
+            self.changed.append(
+                InputProblem(
+                    Location(file),
+                    "the file changed while verify read the corpus; run verify again",
+                )
+            )
+        claim = load_claim(path, self._tables.sources, [], self.reader, data) if data else None
+        self._claims[file] = claim
+        if len(self._claims) > CACHED:
+            del self._claims[next(iter(self._claims))]
+        return claim
+
+    def other_figure(self, claim_id: str, figure_name: str) -> Figure | None:
+        """The figure of the claim the id stands for, read from its file."""
+        found = self._results.claim_file(claim_id)
+        other = self.claim_in(*found) if found else None
+        return other.figures.get(figure_name) if other else None
+
+    def figure_named(self, claim_id: str, figure_name: str) -> bool:
+        """Whether a check of the corpus names the figure, as the store knows."""
+        return self._results.named(claim_id, figure_name)
+
+    def figure_names(self, claim: Claim) -> Iterable[str]:
+        """Every name a check in ``claim`` may use, read from the store each time it is
+        gone through."""
+        return _Names(claim, self._results, self.references)
+
+
+class _Names:
+    """The names :meth:`Context.figure_names` lists, read from the store at each pass."""
+
+    def __init__(self, claim: Claim, results: ResultTables, references: Any) -> None:
+        self._claim = claim
+        self._results = results
+        self._references = references
+
+    def __iter__(self) -> Iterator[str]:
+        from factcheck.context import REFERENCE_PREFIX
+
+        yield from self._claim.figures
+        for claim_id, names in self._results.figure_names():
+            if claim_id != self._claim.id:
+                yield from (f"{claim_id}.{name}" for name in names)
+        yield from (f"{REFERENCE_PREFIX}{name}" for name in self._references)
 
 
 class _Quiet:
     """No progress bar: every call does nothing."""
 
-    def reading(self, count: int) -> None:
-        """Count claim files read."""
-
-    def start_checking(self, claims: int) -> None:
-        """Say how many claims are to be checked."""
-
     def checking(self, count: int) -> None:
-        """Count claims checked."""
+        """Count claim files read and checked."""
+
+    def start_corpus(self, claims: int) -> None:
+        """Say how many claims are checked with the whole corpus."""
+
+    def corpus(self, count: int) -> None:
+        """Count claims checked with the whole corpus."""
 
 
 class _Bar(_Quiet):
@@ -216,23 +462,23 @@ class _Bar(_Quiet):
 
     def __init__(self, progress: Progress, claim_files: int) -> None:
         self.progress = progress
-        self.read = progress.add_task("reading claims ", total=claim_files)
-        self.check = progress.add_task("checking claims", total=None, start=False)
+        self.read = progress.add_task("reading and checking claims", total=claim_files)
+        self.across = progress.add_task("checking across claims", total=None, start=False)
 
-    def reading(self, count: int) -> None:
-        """Count claim files read."""
+    def checking(self, count: int) -> None:
+        """Count claim files read and checked."""
         self.progress.advance(self.read, count)
         self.progress.refresh()
 
-    def start_checking(self, claims: int) -> None:
-        """Say how many claims are to be checked."""
-        self.progress.update(self.check, total=claims)
-        self.progress.start_task(self.check)
+    def start_corpus(self, claims: int) -> None:
+        """Say how many claims are checked with the whole corpus."""
+        self.progress.update(self.across, total=claims)
+        self.progress.start_task(self.across)
         self.progress.refresh()
 
-    def checking(self, count: int) -> None:
-        """Count claims checked."""
-        self.progress.advance(self.check, count)
+    def corpus(self, count: int) -> None:
+        """Count claims checked with the whole corpus."""
+        self.progress.advance(self.across, count)
         self.progress.refresh()
 
 

@@ -178,19 +178,27 @@ def _legacy_reading(byte: int) -> str:
     )
 
 
-def read_text(
-    path: Path, limit: int = MAX_YAML_BYTES, what: str = "such a file is a few kilobytes"
-) -> str:
+#: What a YAML file usually is, for the message that refuses a larger one.
+_YAML_SIZE = "such a file is a few kilobytes"
+
+
+def read_text(path: Path, limit: int = MAX_YAML_BYTES, what: str = _YAML_SIZE) -> str:
     """Read a text file of at most ``limit`` bytes as UTF-8 (a byte-order mark is allowed);
     raise InputError otherwise."""
     return decode(read_bytes(path, limit, what), path)
 
 
-def load_yaml(path: Path) -> Node:
-    """Parse one YAML file into a located tree; raise InputError on any problem."""
+def read_yaml_bytes(path: Path) -> bytes:
+    """The bytes of a YAML file, as :func:`load_yaml` reads them; InputError as it raises."""
+    return read_bytes(path, MAX_YAML_BYTES, _YAML_SIZE)
+
+
+def load_yaml(path: Path, data: bytes | None = None) -> Node:
+    """Parse one YAML file into a located tree; raise InputError on any problem. ``data``
+    is the file's bytes when they were read already (:func:`read_yaml_bytes`)."""
     import yaml
 
-    text = read_text(path)
+    text = read_text(path) if data is None else decode(data, path)
     if not text.strip():
         raise InputError(Location(str(path), 1, 1), "the file is empty; expected a YAML mapping")
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -351,9 +359,24 @@ def _container(node: object, children: list[Node], location: Location) -> Node:
 
 
 def suggestion(name: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the nearest of ``choices``, or an empty string."""
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    """' (did you mean 'x'?)' for the nearest of ``choices``, or an empty string.
+
+    The nearest as ``difflib.get_close_matches(name, choices, n=1)`` finds it, one choice at
+    a time, so that the names of a whole corpus need not be in a list.
+    """
+    cutoff = 0.6
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(name)
+    best: tuple[float, str] | None = None
+    for choice in choices:
+        matcher.set_seq1(choice)
+        if (
+            matcher.real_quick_ratio() >= cutoff
+            and matcher.quick_ratio() >= cutoff
+            and (ratio := matcher.ratio()) >= cutoff
+        ):
+            best = max(best, (ratio, choice)) if best else (ratio, choice)
+    return f" (did you mean {best[1]!r}?)" if best else ""
 
 
 def expect_mapping(node: Node, what: str) -> Mapping:

@@ -17,6 +17,7 @@ Every text from a claim file is escaped. The reporter only lays out what the Rep
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from html import escape
 from typing import TextIO
@@ -517,6 +518,8 @@ def _claim(result: ClaimResult) -> str:
 
 
 def _summary(report: Report) -> str:
+    """The summary's headline and counts, and the start of its list of claims (the entries
+    follow from :func:`_contents`)."""
     summary = report.summary
     if report.problems:
         headline, css = "Some input could not be used.", "bad"
@@ -543,17 +546,20 @@ def _summary(report: Report) -> str:
         f'<li class="{css_}"><span class="n">{count}</span>{_e(label)}</li>'
         for label, count, css_ in cards
     )
-    toc = "".join(
-        f'<li><a href="#{_e(r.claim.id)}">{_e(r.claim.id)}</a>'
-        f'<span class="badge {_VERDICT_CLASS[r.verdict]}">{_e(r.verdict.value)}</span></li>'
-        for r in report.results
-    )
     return (
         f'<section class="summary" aria-label="summary"><p class="headline {css}">'
         f'{_e(headline)}</p><ul class="cards">{items}</ul>'
-        f'<nav class="contents" aria-label="claims"><h2>Claims</h2><ol class="toc">{toc}</ol>'
-        "</nav></section>"
+        f'<nav class="contents" aria-label="claims"><h2>Claims</h2><ol class="toc">'
     )
+
+
+def _contents(report: Report) -> Iterator[str]:
+    """The entries of the summary's list of claims, one per claim."""
+    for r in report.results:
+        yield (
+            f'<li><a href="#{_e(r.claim.id)}">{_e(r.claim.id)}</a>'
+            f'<span class="badge {_VERDICT_CLASS[r.verdict]}">{_e(r.verdict.value)}</span></li>'
+        )
 
 
 def _source_section(source: Source | None, slug: str) -> str:
@@ -585,39 +591,8 @@ def _provenance(report: Report) -> str:
 
 
 def render(report: Report, out: TextIO) -> None:
-    """Write the report as one self-contained HTML page."""
+    """Write the report as one self-contained HTML page, a claim at a time."""
     title = f"factcheck report: {report.summary.claims} claims"
-    body = [
-        "<header><h1>Fact-check report</h1>",
-        _provenance(report),
-        "</header>",
-        _summary(report),
-    ]
-    if report.problems:
-        items = "".join(
-            f"<li><code>{_e(problem)}</code>{f' ({_e(problem.code)})' if problem.code else ''}</li>"
-            for problem in report.problems
-        )
-        body.append(f'<section class="problems"><h2>Input problems</h2><ul>{items}</ul></section>')
-    current = None
-    body.append("<main>")
-    for result in report.results:
-        if result.claim.source_slug != current:
-            if current is not None:
-                body.append("</section>")
-            current = result.claim.source_slug
-            body.append('<section class="source">')
-            body.append(_source_section(result.source, current))
-        body.append(_claim(result))
-    if current is not None:
-        body.append("</section>")
-    body.append("</main>")
-    body.append(
-        '<footer class="page-foot">'
-        + _provenance(report)
-        + '<p class="provenance">This page is self-contained: it loads no script, font, '
-        "style sheet or image.</p></footer>"
-    )
     out.write(
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -625,5 +600,38 @@ def render(report: Report, out: TextIO) -> None:
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         f'<meta name="generator" content="factcheck {_e(report.tool_version)}">\n'
         f"<title>{_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f'<div class="page">{"".join(body)}</div>\n</body>\n</html>\n'
+        '<div class="page">'
     )
+    out.write("<header><h1>Fact-check report</h1>")
+    out.write(_provenance(report))
+    out.write("</header>")
+    out.write(_summary(report))
+    for entry in _contents(report):
+        out.write(entry)
+    out.write("</ol></nav></section>")
+    if report.problems:
+        items = "".join(
+            f"<li><code>{_e(problem)}</code>{f' ({_e(problem.code)})' if problem.code else ''}</li>"
+            for problem in report.problems
+        )
+        out.write(f'<section class="problems"><h2>Input problems</h2><ul>{items}</ul></section>')
+    current = None
+    out.write("<main>")
+    for result in report.results:
+        if result.claim.source_slug != current:
+            if current is not None:
+                out.write("</section>")
+            current = result.claim.source_slug
+            out.write('<section class="source">')
+            out.write(_source_section(result.source, current))
+        out.write(_claim(result))
+    if current is not None:
+        out.write("</section>")
+    out.write("</main>")
+    out.write(
+        '<footer class="page-foot">'
+        + _provenance(report)
+        + '<p class="provenance">This page is self-contained: it loads no script, font, '
+        "style sheet or image.</p></footer>"
+    )
+    out.write("</div>\n</body>\n</html>\n")

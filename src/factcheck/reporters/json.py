@@ -9,6 +9,7 @@ place), so the same claims give the same bytes. Decimals are strings, written ou
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from factcheck.model import Finding, InputProblem, Location, Report
@@ -58,19 +59,12 @@ def _finding(finding: Finding) -> dict[str, Any]:
 
 def as_data(report: Report) -> dict[str, Any]:
     """The report as plain JSON data, in the schema's key order."""
-    sources = {}
-    for result in report.results:
-        source = result.source
-        if source is not None and source.slug not in sources:
-            sources[source.slug] = {
-                "slug": source.slug,
-                "title": source.title,
-                "publisher": source.publisher,
-                "language": source.language,
-                "url": source.url,
-                "published": source.published,
-                **_place(source.location),
-            }
+    return _document(report, list)
+
+
+def _document(report: Report, many: Callable[[Iterable[Any]], Any]) -> dict[str, Any]:
+    """The report's JSON data; ``many`` makes each list that grows with the corpus (a
+    list, or a stream written one item at a time)."""
     summary = report.summary
     return {
         "schema_version": SCHEMA_VERSION,
@@ -88,8 +82,8 @@ def as_data(report: Report) -> dict[str, Any]:
             "suppressed": summary.suppressed,
         },
         "problems": [_problem(problem) for problem in report.problems],
-        "sources": list(sources.values()),
-        "claims": [
+        "sources": many(_sources(report)),
+        "claims": many(
             {
                 "id": result.claim.id,
                 "source": result.claim.source_slug,
@@ -98,14 +92,36 @@ def as_data(report: Report) -> dict[str, Any]:
                 "verdict": result.verdict.value,
             }
             for result in report.results
-        ],
-        "findings": [_finding(finding) for result in report.results for finding in result.findings],
+        ),
+        "findings": many(
+            _finding(finding) for result in report.results for finding in result.findings
+        ),
     }
 
 
-def render(report: Report, out: TextIO) -> None:
-    """Write the report as indented JSON, UTF-8 as written, ending in a newline."""
-    import json
+def _sources(report: Report) -> Iterator[dict[str, Any]]:
+    """The sources of the report's claims, each once, in report order (which keeps the
+    claims of a source together)."""
+    last = None
+    for result in report.results:
+        source = result.source
+        if source is not None and source.slug != last:
+            last = source.slug
+            yield {
+                "slug": source.slug,
+                "title": source.title,
+                "publisher": source.publisher,
+                "language": source.language,
+                "url": source.url,
+                "published": source.published,
+                **_place(source.location),
+            }
 
-    json.dump(as_data(report), out, ensure_ascii=False, indent=2, default=str)
+
+def render(report: Report, out: TextIO) -> None:
+    """Write the report as indented JSON, UTF-8 as written, ending in a newline; the lists
+    of claims and findings are written one item at a time."""
+    from factcheck.reporters.streamjson import Stream, dump
+
+    dump(_document(report, Stream), out)
     out.write("\n")

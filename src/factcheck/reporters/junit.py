@@ -12,6 +12,7 @@ the settings as properties.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from factcheck.model import ClaimResult, Finding, Outcome, Report, Verdict
@@ -32,12 +33,12 @@ def _clean(element: Element) -> None:
             node.set(key, _NOT_XML.sub("", value))
 
 
-def _suite(parent: Element, name: str, report: Report, file: str | None = None) -> Element:
-    from xml.etree.ElementTree import SubElement
+def _suite(name: str, report: Report, file: str | None = None) -> Element:
+    from xml.etree.ElementTree import Element, SubElement
 
     from factcheck.reporters.provenance import settings_text
 
-    suite = SubElement(parent, "testsuite", name=name)
+    suite = Element("testsuite", name=name)
     if file:
         suite.set("file", file)
     # JUnit's timestamp is a local date-time without a zone; factcheck's is in UTC.
@@ -107,34 +108,73 @@ def _count(suite: Element) -> None:
         suite.set(attribute, str(sum(1 for case in cases if case.find(kind) is not None)))
 
 
-def render(report: Report, out: TextIO) -> None:
-    """Write the report as a JUnit XML document."""
-    from xml.etree.ElementTree import Element, SubElement, indent, tostring
+def _suites(report: Report, strict: bool) -> Iterator[Element]:
+    """The test suites, one at a time: input problems, then one per source, in report
+    order (which keeps the claims of a source together)."""
+    from xml.etree.ElementTree import SubElement
 
-    strict = bool(report.settings.get("strict"))
-    root = Element("testsuites", name="factcheck")
     if report.problems:
-        suite = _suite(root, "input problems", report)
+        suite = _suite("input problems", report)
         for problem in report.problems:
             location = problem.location
             case = _case(suite, "input", str(location), location.path, location.line)
             error = SubElement(case, "error", message=problem.message)
             error.set("type", problem.code or "input")
             error.text = str(problem)
-    suites: dict[str, Element] = {}
+        yield suite
+    suite = None
+    slug = None
     for result in report.results:
-        slug = result.claim.source_slug
-        if slug not in suites:
+        if suite is None or result.claim.source_slug != slug:
+            if suite is not None:
+                yield suite
+            slug = result.claim.source_slug
             file = result.source.location.path if result.source else None
-            suites[slug] = _suite(root, slug, report, file)
-        _claim_cases(suites[slug], result, strict)
-    for suite in root.findall("testsuite"):
-        _count(suite)
-    for attribute in ("tests", "failures", "errors", "skipped"):
-        total = sum(int(suite.get(attribute, "0")) for suite in root.findall("testsuite"))
+            suite = _suite(slug, report, file)
+        _claim_cases(suite, result, strict)
+    if suite is not None:
+        yield suite
+
+
+def _totals(report: Report, strict: bool) -> dict[str, int]:
+    """The counts of the whole document, from the report's summary: a test case per finding,
+    per claim no rule can check and per input problem; a failure per failed check (and
+    warning, when strict); an error per input problem; a skipped case per check not
+    evaluated, per failure or warning a suppression accepts and per claim not checkable."""
+    s = report.summary
+    findings = s.passed + s.failed + s.warned + s.not_evaluated + s.suppressed
+    return {
+        "tests": findings + s.not_checkable + s.input_problems,
+        "failures": s.failed + (s.warned if strict else 0),
+        "errors": s.input_problems,
+        "skipped": s.not_evaluated + s.suppressed + s.not_checkable,
+    }
+
+
+def render(report: Report, out: TextIO) -> None:
+    """Write the report as a JUnit XML document, one test suite at a time."""
+    from xml.etree.ElementTree import Element, indent, tostring
+
+    strict = bool(report.settings.get("strict"))
+    root = Element("testsuites", name="factcheck")
+    for attribute, total in _totals(report, strict).items():
         root.set(attribute, str(total))
-    _clean(root)
-    indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(tostring(root, encoding="unicode"))
+    # The document as ElementTree would write the whole tree indented: each suite indented
+    # one level in, on a line of its own.
+    written = False
+    for suite in _suites(report, strict):
+        if not written:
+            root.text = "\0"
+            start, _, _ = tostring(root, encoding="unicode").partition("\0")
+            out.write(start)
+            written = True
+        _count(suite)
+        _clean(suite)
+        indent(suite, level=1)
+        out.write("\n  " + tostring(suite, encoding="unicode"))
+    if written:
+        out.write("\n</testsuites>")
+    else:
+        out.write(tostring(root, encoding="unicode"))
     out.write("\n")

@@ -8,6 +8,7 @@ is escaped, so a quote can neither break the table nor add a link.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from factcheck.model import ClaimResult, Finding, Outcome, Report
@@ -73,7 +74,9 @@ def _claim_row(result: ClaimResult) -> str:
 
 
 def render(report: Report, out: TextIO) -> None:
-    """Write the report as GitHub-flavoured Markdown."""
+    """Write the report as GitHub-flavoured Markdown, one line at a time."""
+    from itertools import chain
+
     from factcheck.reporters.common import (
         findings_to_show,
         message_text,
@@ -82,38 +85,48 @@ def render(report: Report, out: TextIO) -> None:
     )
     from factcheck.reporters.provenance import provenance_text
 
-    lines = [f"## {_heading(report)}", "", escape(summary_text(report)) + ".", ""]
+    def write(lines: Iterable[str]) -> None:
+        for line in lines:
+            out.write(line + "\n")
+
+    write([f"## {_heading(report)}", "", escape(summary_text(report)) + ".", ""])
     if report.problems:
-        lines += ["### Input problems", "", "| Where | Problem |", "| --- | --- |"]
+        write(["### Input problems", "", "| Where | Problem |", "| --- | --- |"])
         for problem in report.problems:
             code = f"{problem.code}: " if problem.code else ""
-            lines.append(f"| {_code(str(problem.location))} | {code}{escape(problem.message)} |")
-        lines.append("")
-    shown = list(findings_to_show(report))
-    if shown:
-        lines += [
-            "### Checks that did not pass",
-            "",
-            "| | Rule | Claim | Where | Finding |",
-            "| --- | --- | --- | --- | --- |",
-        ]
-        for finding in shown:
+            write([f"| {_code(str(problem.location))} | {code}{escape(problem.message)} |"])
+        write([""])
+    shown = findings_to_show(report)
+    first = next(shown, None)
+    if first is not None:
+        write(
+            [
+                "### Checks that did not pass",
+                "",
+                "| | Rule | Claim | Where | Finding |",
+                "| --- | --- | --- | --- | --- |",
+            ]
+        )
+        for finding in chain([first], shown):
             symbol = _SUPPRESSED if finding.suppressed is not None else _SYMBOL[finding.outcome]
-            lines.append(
-                f"| {symbol} {outcome_text(finding)} "
-                f"| {_rule(finding)} | {_code(finding.claim_id)} "
-                f"| {_code(str(finding.location))} | {escape(message_text(finding))} |"
+            write(
+                [
+                    f"| {symbol} {outcome_text(finding)} "
+                    f"| {_rule(finding)} | {_code(finding.claim_id)} "
+                    f"| {_code(str(finding.location))} | {escape(message_text(finding))} |"
+                ]
             )
-        lines.append("")
+        write([""])
     if report.results:
-        lines += [
-            "<details>",
-            f"<summary>Every claim ({len(report.results)})</summary>",
-            "",
-            "| Claim | Verdict | Findings | Claim text |",
-            "| --- | --- | --- | --- |",
-        ]
-        lines += [_claim_row(result) for result in report.results]
-        lines += ["", "</details>", ""]
-    lines.append(f"<sub>{escape(provenance_text(report))}</sub>")
-    out.write("\n".join(lines) + "\n")
+        write(
+            [
+                "<details>",
+                f"<summary>Every claim ({len(report.results)})</summary>",
+                "",
+                "| Claim | Verdict | Findings | Claim text |",
+                "| --- | --- | --- | --- |",
+            ]
+        )
+        write(_claim_row(result) for result in report.results)
+        write(["", "</details>", ""])
+    write([f"<sub>{escape(provenance_text(report))}</sub>"])

@@ -14,6 +14,7 @@ and the settings.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.model import Finding, InputProblem, Location, Outcome, Report
@@ -110,13 +111,25 @@ def _problem_result(problem: InputProblem, code: str, index: dict[str, int]) -> 
 
 def as_data(report: Report) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log."""
+    return _log(report, list)
+
+
+def _log(report: Report, many: Callable[[Iterable[Any]], Any]) -> dict[str, Any]:
+    """The SARIF log; ``many`` makes the list of results, which grows with the corpus (a
+    list, or a stream written one item at a time)."""
+    from itertools import chain
+
     from factcheck.reporters.common import findings_to_show
     from factcheck.rules import all_rules
 
     rules = all_rules()
     index = {rule.code: position for position, rule in enumerate(rules)}
-    results = [_problem_result(p, p.code, index) for p in report.problems if p.code]
-    results += [_finding(finding, index) for finding in findings_to_show(report)]
+    results = many(
+        chain(
+            (_problem_result(p, p.code, index) for p in report.problems if p.code),
+            (_finding(finding, index) for finding in findings_to_show(report)),
+        )
+    )
     notifications = [
         {
             "level": "error",
@@ -155,8 +168,8 @@ def as_data(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, out: TextIO) -> None:
-    """Write the report as an indented SARIF 2.1.0 JSON log."""
-    import json
+    """Write the report as an indented SARIF 2.1.0 JSON log, its results one at a time."""
+    from factcheck.reporters.streamjson import Stream, dump
 
-    json.dump(as_data(report), out, ensure_ascii=False, indent=2, default=str)
+    dump(_log(report, Stream), out)
     out.write("\n")

@@ -64,13 +64,12 @@ class Options:
 def unused(claim: Claim, context: Context) -> list[Figure]:
     """The figures of ``claim`` that state a quantity and that no check of the corpus
     names, in the order recorded."""
-    used = context.figures_in_checks()
     return [
         figure
         for figure in claim.figures.values()
         if figure.reading is not None
         and figure.reading.kind not in TIME_LABELS
-        and (claim.id, figure.name) not in used
+        and not context.figure_named(claim.id, figure.name)
     ]
 
 
