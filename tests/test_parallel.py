@@ -15,6 +15,7 @@ from conftest import PROJECT
 from factcheck import parallel
 from factcheck.engine import Settings, run
 from factcheck.load import load_corpus
+from factcheck.model import Outcome
 from factcheck.numbers import Reader
 
 
@@ -56,7 +57,41 @@ def corpus(tmp_path_factory) -> Path:
         encoding="utf-8",
     )
     (later / "broken.yaml").write_text("id: broken\nclaim: [unclosed\n", encoding="utf-8")
+    _add_claims_across_the_corpus(folder / sums[0].rsplit("-", 2)[0] / f"{sums[0]}.yaml", later)
     return folder
+
+
+def _add_claims_across_the_corpus(sum_file: Path, later: Path) -> None:
+    """Claims whose results depend on other claims: a figure only a later claim's check
+    names (with a suppression of FC301 that this makes unused), a claim id given twice, a
+    check naming its own claim by id, a claim of another folder's source, an unknown source
+    and reference fact, and a value with a dot that names no figure."""
+    first = sum_file.parent
+    text = sum_file.read_text(encoding="utf-8")
+    head, _, _ = text.partition("checks:\n")
+    slug = first.name
+
+    def write(folder: Path, claim_id: str, body: str, checks: str, source: str = "") -> None:
+        lines = [f"id: {claim_id}" if line.startswith("id:") else line for line in body.split("\n")]
+        if source:
+            lines = [f"source: {source}" if line.startswith("source:") else line for line in lines]
+        (folder / f"{claim_id}.yaml").write_text("\n".join(lines) + checks, encoding="utf-8")
+
+    suppressed = head.replace(
+        "  part_2:\n",
+        "  part_2:\n    suppress:\n      - rule: FC301\n        reason: another claim names it\n",
+    )
+    write(first, "lonely", suppressed, 'checks:\n  - compare: "part_1 <= total"\n')
+    write(later, "uses-lonely", head, 'checks:\n  - compare: "lonely.part_2 <= lonely.total"\n')
+    write(first, "dup", head, 'checks:\n  - compare: "part_1 <= total"\n')
+    only_total = head.partition("  part_1:")[0]
+    write(later, "dup", only_total, "", source=slug)
+    write(later, "uses-dup", head, 'checks:\n  - compare: "dup.total >= dup.part_1"\n')
+    write(first, "selfq", head, 'checks:\n  - compare: "selfq.part_1 <= selfq.total"\n')
+    write(later, "elsewhere", head, 'checks:\n  - compare: "part_1 <= total"\n', source=slug)
+    write(later, "nosource", head, "", source=slug[:-1])
+    write(first, "badref", head, "checks:\n  - reference: total\n    equals: ref:populaton\n")
+    write(first, "decimal", head, 'checks:\n  - derived: "total / 2"\n    expected: "9.45"\n')
 
 
 def _without_time(report):
@@ -69,6 +104,11 @@ def test_every_job_count_gives_the_single_process_report(corpus: Path, monkeypat
     reference = _without_time(run(load_corpus([corpus], Reader()), Settings()))
     assert reference.summary.failed > 0 and reference.problems  # the run is not trivial
     assert any("did you mean" in problem.message for problem in reference.problems)
+    lonely = next(r for r in reference.results if r.claim.id == "lonely")
+    # Only a claim read later names lonely.part_2: FC301 holds, so its suppression is unused.
+    assert {f.code for f in lonely.findings if f.outcome is not Outcome.PASS} >= {"FC901"}
+    assert not any(f.code == "FC301" and "'part_2'" in f.message for f in lonely.findings)
+    assert any("'dup.part_1'" in problem.message for problem in reference.problems)
     for jobs in (1, 2, 3):
         with parallel.verify([corpus], Reader(), Settings(), jobs) as report:
             assert _without_time(report) == reference, f"--jobs {jobs}"
@@ -92,7 +132,7 @@ def test_the_cli_writes_the_same_report_for_one_and_two_jobs(corpus: Path, factc
     assert one.err == two.err
     assert one.out == two.out
     report = json.loads(one.out)
-    assert len(report["claims"]) == 132
+    assert len(report["claims"]) == 142
     assert any(claim["id"] == "cross-claim" for claim in report["claims"])
 
 
