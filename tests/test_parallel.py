@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import importlib.util
 import json
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from conftest import PROJECT
 
-from factcheck import parallel
+from factcheck import parallel, store
 from factcheck.engine import Settings, run
 from factcheck.load import load_corpus
-from factcheck.model import Outcome
+from factcheck.model import Claim, Outcome
 from factcheck.numbers import Reader
 
 
@@ -192,3 +195,93 @@ def test_a_terminal_shows_progress_and_ci_or_a_pipe_does_not(corpus: Path, monke
     with parallel.verify([corpus], Reader(), Settings(), 1):
         pass
     assert terminal.text == ""
+
+
+def _live_claims() -> int:
+    gc.collect()
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, Claim))
+
+
+def test_verify_holds_no_claim_beyond_a_few_it_caches(tmp_path: Path, monkeypatch):
+    """Memory does not grow with the corpus: of 2,000 claims, verify keeps none once they
+    are checked, and reading the results back holds one at a time."""
+    make_corpus = _make_corpus()
+    folder = tmp_path / "claims"
+    make_corpus.write(make_corpus.generate(2000, seed=2), folder)
+    seen = []
+    check_files = parallel._check_files
+
+    def counting(files):
+        batch = check_files(files)
+        seen.append(_live_claims())
+        return batch
+
+    monkeypatch.setattr(parallel, "_check_files", counting)
+    before = _live_claims()
+    with parallel.verify([folder], Reader(), Settings(), 1) as report:
+        assert report.summary.claims == 2000
+        assert max(seen) - before <= store.CACHED  # while claims are read and checked
+        assert _live_claims() - before <= store.CACHED  # once the report is built
+        for count, result in enumerate(report.results):
+            if count % 500 == 0:
+                assert _live_claims() - before <= store.CACHED + 1
+            del result
+
+
+def test_the_store_is_removed_when_verify_ends(corpus: Path, monkeypatch, tmp_path: Path):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with parallel.verify([corpus], Reader(), Settings(), 1) as report:
+        (folder,) = tmp_path.iterdir()
+        assert folder.name.startswith("factcheck-")
+        assert len(report.results) == 142
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_claim_file_changed_while_verify_reads_the_corpus_is_a_problem(
+    corpus: Path, monkeypatch, tmp_path: Path
+):
+    """cross-claim names a figure of a sum claim, which is read again once the corpus is
+    read: if its file changed meanwhile, the report says so instead of mixing two states."""
+    copy = tmp_path / "claims"
+    shutil.copytree(corpus, copy)
+    named = next(copy.glob("*/lonely.yaml"))
+    check_with_corpus = parallel._check_with_corpus
+
+    def changing(*args):
+        named.write_text(named.read_text(encoding="utf-8") + "note: changed\n", encoding="utf-8")
+        return check_with_corpus(*args)
+
+    monkeypatch.setattr(parallel, "_check_with_corpus", changing)
+    with parallel.verify([copy], Reader(), Settings(), 1) as report:
+        messages = [str(problem) for problem in report.problems]
+    assert f"{named}: the file changed while verify read the corpus; run verify again" in messages
+
+
+def test_verify_terminated_removes_its_store(tmp_path: Path):
+    """A SIGTERM (a CI job cancelled, a kill) ends verify with exit code 143 and leaves no
+    temporary store behind."""
+    import signal
+    import subprocess
+    import time
+
+    make_corpus = _make_corpus()
+    folder = tmp_path / "claims"
+    make_corpus.write(make_corpus.generate(2000, seed=4), folder)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "verify", "--jobs", "1", str(folder)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    for _ in range(6000):  # wait until the store exists: verify is under way
+        if list(temporary.glob("factcheck-*/results.sqlite")) or process.poll() is not None:
+            break
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 143, err
+    assert b"Traceback" not in err
+    assert list(temporary.iterdir()) == []

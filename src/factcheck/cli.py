@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
@@ -11,7 +12,7 @@ import typer
 from factcheck import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from factcheck.config import Config
     from factcheck.model import Report
@@ -168,8 +169,12 @@ def verify(
     config = _config()
     try:
         report_date()  # a bad SOURCE_DATE_EPOCH ends the run before any claim is read
-        # The report's results are read from a temporary store while the block runs.
-        with parallel.verify(paths, config.reader, config.settings(strict=strict), jobs) as report:
+        # The report's results are read from a temporary store while the block runs; a
+        # termination signal ends the block too, so that the store is removed.
+        with (
+            _terminated_as_exit(),
+            parallel.verify(paths, config.reader, config.settings(strict=strict), jobs) as report,
+        ):
 
             def write(out: TextIO) -> None:
                 if statistics:
@@ -185,6 +190,27 @@ def verify(
     except ReportDateError as error:
         _fail(str(error))
     raise typer.Exit(code)
+
+
+@contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """While the block runs, a SIGTERM ends the program as an exception would (exit code
+    143), so that files the block would remove are removed."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _check_output(output_file: Path, paths: list[Path]) -> None:

@@ -221,12 +221,16 @@ def _map(
             initargs=shared,
         ) as pool:
             given: deque[Future[Any]] = deque()
-            for chunk in chunks:
-                given.append(pool.submit(task, chunk))
-                if len(given) >= 2 * workers:
+            try:
+                for chunk in chunks:
+                    given.append(pool.submit(task, chunk))
+                    if len(given) >= 2 * workers:
+                        yield given.popleft().result()
+                while given:
                     yield given.popleft().result()
-            while given:
-                yield given.popleft().result()
+            finally:
+                # Stopped early (an error, a signal): the chunks not started are dropped.
+                pool.shutdown(cancel_futures=True)
     finally:
         gc.unfreeze()
 

@@ -156,8 +156,7 @@ class CorpusTables:
 
     def source_files(self) -> Iterator[Path]:
         """The source files, sorted as paths sort (by their parts)."""
-        query = "SELECT path FROM source_files ORDER BY parts"
-        for (path,) in self.connection.execute(query).fetchall():
+        for (path,) in self.connection.execute("SELECT path FROM source_files ORDER BY parts"):
             yield Path(_text(path))
 
     def claim_file_count(self) -> int:
