@@ -11,7 +11,9 @@ from factcheck.store import CACHED, CorpusTables, key
 
 
 def _source(slug: str) -> Source:
-    return Source(slug, f"{slug} title", "publisher", "de", Path("source.txt"), "text", Location(slug))
+    return Source(
+        slug, f"{slug} title", "publisher", "de", Path("source.txt"), "text", Location(slug)
+    )
 
 
 def test_a_table_is_a_mapping_of_records_by_name(tmp_path: Path):
