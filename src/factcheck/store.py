@@ -200,9 +200,11 @@ class ResultTables:
         # whose check names it (by id and file).
         execute("CREATE TABLE named (target BLOB, figure TEXT, by_claim BLOB, by_path BLOB)")
         execute(
-            "CREATE TABLE results (slug BLOB, id BLOB, path BLOB, data BLOB, passed INTEGER, "
+            # The counts before the pickled result, so that SQLite reads them without
+            # reading the result.
+            "CREATE TABLE results (slug BLOB, id BLOB, path BLOB, passed INTEGER, "
             "failed INTEGER, warned INTEGER, not_evaluated INTEGER, suppressed INTEGER, "
-            "not_checkable INTEGER, PRIMARY KEY (slug, id, path))"
+            "not_checkable INTEGER, data BLOB, PRIMARY KEY (slug, id, path))"
         )
 
     def add(self, batch: Batch) -> None:
@@ -281,9 +283,13 @@ class ResultTables:
         """How many results are stored."""
         return int(self.connection.execute("SELECT count(*) FROM results").fetchone()[0])
 
-    def result_data(self, offset: int = 0, limit: int = -1) -> Iterator[bytes]:
-        """The pickled results in report order."""
-        query = "SELECT data FROM results ORDER BY slug, id, path LIMIT ? OFFSET ?"
+    def result_data(
+        self, offset: int = 0, limit: int = -1, only_shown: bool = False
+    ) -> Iterator[bytes]:
+        """The pickled results in report order; ``only_shown``: only those with a finding
+        that did not pass (failed, warned, not evaluated, or suppressed)."""
+        shown = "WHERE failed + warned + not_evaluated + suppressed > 0" if only_shown else ""
+        query = f"SELECT data FROM results {shown} ORDER BY slug, id, path LIMIT ? OFFSET ?"
         for (data,) in self.connection.execute(query, (limit, offset)):
             yield data
 
@@ -324,8 +330,8 @@ def result_row(claim: Claim, findings: tuple[Finding, ...], verdict: Verdict) ->
         key(claim.source_slug),
         key(claim.id),
         key(claim.location.path),
-        data,
         *counts(findings, verdict),
+        data,
     )
 
 
@@ -357,6 +363,11 @@ class StoredResults(Sequence[ClaimResult]):
     def __iter__(self) -> Iterator[ClaimResult]:
         return self._read(0, -1)
 
+    def with_findings_to_show(self) -> Iterator[ClaimResult]:
+        """The results with a finding that did not pass, in report order, read without
+        reading the others (see :func:`factcheck.reporters.common.findings_to_show`)."""
+        return self._read(0, -1, only_shown=True)
+
     @overload
     def __getitem__(self, index: int) -> ClaimResult: ...
 
@@ -372,8 +383,8 @@ class StoredResults(Sequence[ClaimResult]):
             raise IndexError("result index out of range")
         return next(self._read(index, 1))
 
-    def _read(self, offset: int, limit: int) -> Iterator[ClaimResult]:
-        for data in self._results.result_data(offset, limit):
+    def _read(self, offset: int, limit: int, only_shown: bool = False) -> Iterator[ClaimResult]:
+        for data in self._results.result_data(offset, limit, only_shown):
             claim, findings, verdict = pickle.loads(data)
             yield ClaimResult(claim, self._sources.get(claim.source_slug), findings, verdict)
 
