@@ -142,6 +142,8 @@ checks:
             "'FC999' is not one of",
         ),
         ("id: budget", "id: Budget", "'Budget' does not match"),
+        ("claim: Das", "claim: " + "x" * 10_000 + " Das", "is too long"),
+        ("equals: total", "equals: t" + "o" * 10_000, "is too long"),
     ],
 )
 def test_what_factcheck_refuses_the_schema_flags_too(

@@ -18,6 +18,8 @@ import json
 from importlib.resources import files
 from typing import Any
 
+from factcheck.yamltree import MAX_SCALAR_LENGTH
+
 #: The kinds of file ``factcheck schema`` describes, and the JSON report's schema.
 KINDS = ("claim", "source", "reference", "report")
 
@@ -28,8 +30,12 @@ _SUPPRESS = {"$ref": "#/definitions/suppress"}
 _TEXT = ("string", "number")
 
 
+#: Any text an editor writes: the loader refuses a longer value at its place.
+_STRING = {"type": "string", "maxLength": MAX_SCALAR_LENGTH}
+
+
 def _text(description: str, **more: Any) -> dict[str, Any]:
-    return {"type": list(_TEXT), "description": description, **more}
+    return {"type": list(_TEXT), "maxLength": MAX_SCALAR_LENGTH, "description": description, **more}
 
 
 def _anchored(pattern: str) -> str:
@@ -79,27 +85,28 @@ def _suppressions() -> dict[str, Any]:
 
 _PARAMS: dict[str, dict[str, Any]] = {
     "figure": {
-        "type": "string",
+        **_STRING,
         "description": "A figure's name: one of this claim's, claim-id.figure for another "
         "claim's, or ref:name for a reference fact.",
     },
     "figures": {
         "type": "array",
         "minItems": 1,
-        "items": {"type": "string"},
+        "items": _STRING,
         "description": "Figure names: this claim's, claim-id.figure, or ref:name.",
     },
     "expression": {
-        "type": "string",
+        **_STRING,
         "description": "An expression over figure names: + - × ÷ (or * /), decimal "
         "numbers with a point, parentheses.",
     },
     "figure-or-value": {
         "type": list(_TEXT),
+        "maxLength": MAX_SCALAR_LENGTH,
         "description": 'A figure\'s name, or a figure as the source writes it ("rund 33.000 €").',
     },
     "comparison": {
-        "type": "string",
+        **_STRING,
         "description": "Figure names or expressions compared with <, <=, =, >=, > (or ≤, ≥).",
     },
 }
@@ -205,7 +212,7 @@ def source_schema() -> dict[str, Any]:
             "description": "How numbers are read: de (decimal comma) or en (decimal point).",
         },
         "text": _text("The archived text file, inside the source's folder."),
-        "url": {"type": "string", "format": "uri", "description": "Where it was published."},
+        "url": {**_STRING, "format": "uri", "description": "Where it was published."},
         "published": _text("The publication date, YYYY-MM-DD.", format="date"),
         "author": _text("The person or body that makes the claims."),
     }
@@ -231,7 +238,7 @@ def reference_schema() -> dict[str, Any]:
         {
             "title": _text("The primary source's title."),
             "publisher": _text("Who published it."),
-            "url": {"type": "string", "format": "uri", "description": "Where it is."},
+            "url": {**_STRING, "format": "uri", "description": "Where it is."},
             "published": _text("Its date, YYYY-MM-DD.", format="date"),
             "quote": _text("The passage that states the fact."),
         },
