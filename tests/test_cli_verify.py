@@ -63,3 +63,11 @@ def test_an_unknown_format_is_refused_with_the_list_of_formats():
     result = failing("--format", "xml")
     assert result.code == 2
     assert "auto" in result.err and "sarif" in result.err and "markdown" in result.err
+
+
+def test_a_file_name_with_a_line_break_stays_on_its_one_line(factcheck, source_dir: Path):
+    (source_dir / "bad\nname\u2028.yaml").write_text("id: [\n", encoding="utf-8")
+    run_ = factcheck("verify", source_dir.parent, "--format", "concise")
+    assert run_.code == 2
+    [line] = [line for line in run_.out.splitlines() if "name" in line and "error" in line]
+    assert line.startswith(f"{source_dir}/bad\\nname\\u2028.yaml:2:1: error: YAML syntax error")

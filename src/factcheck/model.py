@@ -5,6 +5,7 @@ Data flows one way: files -> load -> model -> engine (rules) -> Report -> report
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,9 +30,20 @@ class Location:
     column: int = 0
 
     def __str__(self) -> str:
+        path = _LINE_BREAKING.sub(_escaped, self.path)
         if not self.line:
-            return self.path
-        return f"{self.path}:{self.line}:{self.column}"
+            return path
+        return f"{path}:{self.line}:{self.column}"
+
+
+#: Characters a file name may hold that would break a one-line message or act on a terminal:
+#: control characters and Unicode's line and paragraph separators.
+_LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """A character as Python writes it escaped: a line feed as ``\\n``."""
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 @dataclass(frozen=True, slots=True)
