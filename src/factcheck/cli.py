@@ -14,6 +14,7 @@ from factcheck import __version__
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from factcheck.cache import ResultCache
     from factcheck.config import Config
     from factcheck.model import Report
 
@@ -139,6 +140,13 @@ def verify(
             "(text, or JSON with --format json).",
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read and check every claim again; neither read nor write the result cache.",
+        ),
+    ] = False,
 ) -> None:
     """Check every claim and report which hold; exit 0 consistent, 1 not, 2 bad input."""
     import os
@@ -167,13 +175,16 @@ def verify(
     if output_file:
         _check_output(output_file, paths)
     config = _config()
+    cache = None if no_cache or not config.cache.value else _result_cache(config, paths)
     try:
         report_date()  # a bad SOURCE_DATE_EPOCH ends the run before any claim is read
         # The report's results are read from a temporary store while the block runs; a
         # termination signal ends the block too, so that the store is removed.
         with (
             _terminated_as_exit(),
-            parallel.verify(paths, config.reader, config.settings(strict=strict), jobs) as report,
+            parallel.verify(
+                paths, config.reader, config.settings(strict=strict), jobs, cache
+            ) as report,
         ):
 
             def write(out: TextIO) -> None:
@@ -189,7 +200,23 @@ def verify(
             code = exit_code(report, strict, exit_zero)
     except ReportDateError as error:
         _fail(str(error))
+    if cache is not None and cache.warning:
+        typer.echo(f"factcheck: warning: {cache.warning}", err=True)
     raise typer.Exit(code)
+
+
+def _result_cache(config: Config, paths: list[Path]) -> ResultCache | None:
+    """verify's result cache, in the folder the configuration says; None when that folder
+    lies in the corpus verify reads, which verify never writes."""
+    from factcheck.cache import ResultCache, folder_for
+    from factcheck.writing import WriteError, check_output
+
+    folder = folder_for(config, Path.cwd())
+    try:
+        check_output(folder, [*paths, *(path.parent for path in paths if path.is_file())])
+    except WriteError:
+        return None
+    return ResultCache(folder)
 
 
 @contextmanager

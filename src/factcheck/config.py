@@ -29,10 +29,12 @@ if TYPE_CHECKING:
 CONFIG_FILE = ".factcheck.yaml"
 PYPROJECT = "pyproject.toml"
 #: The keys of a configuration, in the order ``factcheck config`` shows them.
-KEYS = ("select", "ignore", "rounding", "lexicon", "rules", "claimreview")
+KEYS = ("select", "ignore", "rounding", "lexicon", "rules", "claimreview", "cache", "cache-dir")
 #: The keys of the ``claimreview`` table: who publishes the reviews, and where.
 CLAIMREVIEW_KEYS = ("reviewer", "reviewer-url", "base-url")
 DEFAULT = "default"
+#: The cache folder's name, in the project's folder (see :func:`factcheck.cache.folder_for`).
+DEFAULT_CACHE_DIR = ".factcheck_cache"
 
 #: A key's path in the configuration: ``("rules", "FC101", "level")``, ``("select", 0)``.
 KeyPath = tuple[str | int, ...]
@@ -79,6 +81,10 @@ class Config:
     claimreview: dict[str, Setting] = field(
         default_factory=lambda: {key: Setting(None) for key in CLAIMREVIEW_KEYS}
     )
+    #: Whether ``verify`` keeps its results between runs (docs/performance.md#cache).
+    cache: Setting = Setting(True)
+    #: The folder of that cache; by default ``.factcheck_cache`` in the project's folder.
+    cache_dir: Setting = Setting(DEFAULT_CACHE_DIR)
 
     @property
     def reader(self) -> Reader:
@@ -122,6 +128,7 @@ class Config:
             items += [(f"rules.{code}", on), (f"rules.{code}.level", rule.level)]
             items += [(f"rules.{code}.{key}", setting) for key, setting in rule.options.items()]
         items += [(f"claimreview.{key}", setting) for key, setting in self.claimreview.items()]
+        items += [("cache", self.cache), ("cache-dir", self.cache_dir)]
         return items
 
 
@@ -411,6 +418,26 @@ class _Resolver:
                 settings[name] = Setting(text.strip(), self.origin(key))
         return settings
 
+    def cache(self, data: dict) -> tuple[Setting, Setting]:
+        """Whether verify keeps a result cache (true or false), and its folder (relative to
+        the configuration file)."""
+        on, folder = Setting(True), Setting(DEFAULT_CACHE_DIR)
+        if "cache" in data:
+            value = data["cache"]
+            if isinstance(value, str) and value.lower() in ("true", "false"):
+                value = value.lower() == "true"
+            if isinstance(value, bool):
+                on = Setting(value, self.origin(("cache",)))
+            else:
+                self.problem(("cache",), f"'cache' must be true or false, found {value!r}")
+        if "cache-dir" in data:
+            value = data["cache-dir"]
+            if isinstance(value, str) and value.strip():
+                folder = Setting(str(self.beside_config(value)), self.origin(("cache-dir",)))
+            else:
+                self.problem(("cache-dir",), "'cache-dir' must name a folder")
+        return on, folder
+
     def beside_config(self, file: str) -> Path:
         """A path written in the configuration, relative to the configuration's folder."""
         path = Path(file)
@@ -573,6 +600,7 @@ def resolve(
     rounding = resolver.rounding(data)
     lexicon = resolver.lexicon(data)
     claimreview = resolver.claimreview(data)
+    cache, cache_dir = resolver.cache(data)
     tables = resolver.rule_tables(data)
     rules: dict[str, RuleSetting] = {}
     for rule in all_rules():
@@ -608,4 +636,6 @@ def resolve(
         ),
         shadowed=shadowed,
         claimreview=claimreview,
+        cache=cache,
+        cache_dir=cache_dir,
     )

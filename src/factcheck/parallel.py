@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
     from rich.progress import Progress
 
+    from factcheck.cache import ResultCache
     from factcheck.store import Batch, CorpusTables, ResultTables
 
 #: Claim files from which verify uses every core by default: below, starting workers costs
@@ -103,12 +104,17 @@ def _cores() -> int:
 
 @contextmanager
 def verify(
-    paths: list[Path], reader: Reader, settings: Settings, jobs: int = 0
+    paths: list[Path],
+    reader: Reader,
+    settings: Settings,
+    jobs: int = 0,
+    cache: ResultCache | None = None,
 ) -> Iterator[Report]:
     """Load and check every claim under ``paths`` with ``jobs`` processes (0: as
     :func:`jobs_for` decides) and give the report, the one :func:`factcheck.engine.run`
     builds; its results are read from a temporary store, which is removed when the block
-    ends.
+    ends. With ``cache``, a claim file whose entry the cache holds is not read and checked
+    again (:mod:`factcheck.cache`), and the cache is written anew when the report is read.
 
     Raises ReportDateError when ``SOURCE_DATE_EPOCH`` is set to something that is no date.
     """
@@ -126,11 +132,14 @@ def verify(
             chunks = -(-claim_files // CHUNK)
             if workers > 1 and chunks > 1:
                 _prepare(reader, tables)
+            cached = _cached(cache, reader, settings, tables)
             with _progress(claim_files) as bar:
                 results.begin()
-                shared = (Path(folder), reader, settings)
+                shared = (Path(folder), reader, settings, cached)
                 for batch in _map(min(workers, chunks), _check_files, _chunks(tables), shared):
                     results.add(batch)
+                    if cache is not None:
+                        cache.add(batch.from_cache, batch.to_cache)
                     problems += batch.problems
                     bar.checking(len(batch.claims) + batch.unread)
                 results.index()
@@ -144,9 +153,24 @@ def verify(
                 results.summary()[1:],
             )
             yield report
+            if cache is not None:
+                cache.finish()
         finally:
+            if cache is not None:
+                cache.close()
             results.close()
             tables.close()
+
+
+def _cached(
+    cache: ResultCache | None, reader: Reader, settings: Settings, tables: CorpusTables
+) -> tuple[Path, bytes] | None:
+    """What workers need to look entries up: the cache file and the run's key."""
+    if cache is None:
+        return None
+    from factcheck.cache import run_key, settings_digest, tool_digest
+
+    return cache.lookup.file, run_key(tool_digest(), settings_digest(settings, reader), tables)
 
 
 def _read_corpus(paths: list[Path], tables: CorpusTables, reader: Reader) -> list[InputProblem]:
@@ -284,8 +308,9 @@ def _check_files(files: list[str]) -> Batch:
 
     from factcheck.store import Batch, claim_row, key, result_row
 
-    _, reader, settings = _shared["state"]
+    _, reader, settings, cached = _shared["state"]
     tables = _worker_tables()
+    cache = _worker_cache(tables) if cached else None
     batch = Batch()
     for name in files:
         path = Path(name)
@@ -295,6 +320,11 @@ def _check_files(files: list[str]) -> Batch:
             batch.problems.append(InputProblem(error.location, error.message))
             batch.unread += 1
             continue
+        if cache is not None:
+            entry = cache.key(name, data)
+            if cache.take(entry, batch):
+                continue
+            marks = batch.marks()
         errors: list[InputError] = []
         claim = load_claim(path, tables.sources, errors, reader, data)
         batch.problems += [InputProblem(error.location, error.message) for error in errors]
@@ -316,7 +346,72 @@ def _check_files(files: list[str]) -> Batch:
         if not waits:
             batch.results.append(result_row(claim, result.findings, result.verdict))
             batch.problems += claim_problems
+        if cache is not None:
+            cache.keep(entry, claim.source_slug, batch, marks)
     return batch
+
+
+class _WorkerCache:
+    """A process's look-ups in the result cache while it checks claim files: an entry
+    found is added to the batch as if the file had been checked; what checking a file gave
+    is handed back as a new entry."""
+
+    def __init__(self, file: Path, run: bytes, tables: CorpusTables) -> None:
+        from factcheck.cache import Lookup, SourceDigests
+
+        self.lookup = Lookup(file)
+        self.run = run
+        self.sources = SourceDigests(tables)
+
+    def key(self, path: str, data: bytes) -> bytes:
+        """The key of a claim file's entry."""
+        from factcheck.cache import entry_key
+
+        return entry_key(self.run, path, data)
+
+    def take(self, key: bytes, batch: Batch) -> bool:
+        """Add the entry of ``key`` to ``batch``, if the cache holds it (and its source is
+        as it was)."""
+        from factcheck.cache import unpack
+
+        found = self.lookup.find(key, self.sources)
+        if found is None:
+            return False
+        try:
+            claims, named, results, problems = unpack(found[3])
+        except ValueError:
+            return False
+        batch.claims += claims
+        batch.named += named
+        batch.results += results
+        batch.problems += problems
+        batch.from_cache.append(key)
+        return True
+
+    def keep(self, key: bytes, slug: str, batch: Batch, marks: tuple[int, ...]) -> None:
+        """Hand back as a new entry what checking one file added to ``batch`` since
+        ``marks``."""
+        from factcheck.cache import pack
+
+        claims, named, results, problems = marks
+        data = pack(
+            batch.claims[claims:],
+            batch.named[named:],
+            batch.results[results:],
+            batch.problems[problems:],
+        )
+        batch.to_cache.append((key, slug, self.sources(slug), data))
+
+
+def _worker_cache(tables: CorpusTables) -> _WorkerCache:
+    """This process's look-ups in the result cache, made on first use."""
+    file, run = _shared["state"][3]
+    made = _shared.get("cache")
+    if made is None or made[0] != os.getpid():
+        made = (os.getpid(), _WorkerCache(file, run, tables))
+        _shared["cache"] = made
+    cache: _WorkerCache = made[1]
+    return cache
 
 
 def _check_with_corpus(

@@ -124,6 +124,18 @@ class Table(MutableMapping[str, Value], Generic[Value]):
     def __len__(self) -> int:
         return int(self._connection.execute(f"SELECT count(*) FROM {self._name}").fetchone()[0])
 
+    def stored_data(self, name: str) -> bytes | None:
+        """The record of ``name`` as stored (pickled), or None: what a record is, in bytes
+        that compare equal exactly when the records do."""
+        row = self._connection.execute(
+            f"SELECT data FROM {self._name} WHERE name = ?", (key(name),)
+        ).fetchone()
+        return row[0] if row else None
+
+    def stored(self) -> Iterator[tuple[bytes, bytes]]:
+        """Every (name, pickled record) as stored, by name."""
+        yield from self._connection.execute(f"SELECT name, data FROM {self._name} ORDER BY name")
+
 
 class CorpusTables:
     """The corpus database: claim files, sources, reference facts."""
@@ -346,6 +358,15 @@ class Batch:
         self.problems: list[Any] = []
         #: Claim files that gave no claim (their problems say why).
         self.unread = 0
+        #: Keys of the result cache's entries the batch took its rows from.
+        self.from_cache: list[bytes] = []
+        #: New entries for the result cache: (key, source, source digest, rows pickled).
+        self.to_cache: list[tuple[bytes, str, bytes, bytes]] = []
+
+    def marks(self) -> tuple[int, int, int, int]:
+        """How many claim rows, named figures, result rows and problems the batch holds:
+        what a file adds from here on can be told apart."""
+        return len(self.claims), len(self.named), len(self.results), len(self.problems)
 
 
 class StoredResults(Sequence[ClaimResult]):

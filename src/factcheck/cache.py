@@ -1,0 +1,388 @@
+"""The result cache of ``verify``: what reading and checking each claim file gave, kept
+between runs, so that a claim nothing it depends on has changed is not read and checked
+again (as ruff keeps ``.ruff_cache``).
+
+What is kept per claim file is what step 2 of a streamed run (:mod:`factcheck.parallel`)
+puts in the results store for it: its claim row, the figures its checks name, its result
+row (counts and the pickled result) unless it waits for the whole corpus, and the input
+problems met reading and checking it. Step 3 and the reports then run as they would on a
+claim just checked, so a report is the same, byte for byte, whether its claims came from
+the cache or not. A file that gave no claim is not kept.
+
+An entry is found by a digest (BLAKE2b) of everything its result can depend on:
+
+- the run's key, computed once: the factcheck package's own files (every file under
+  ``src/factcheck``, by content, since the version number stays the same while the code
+  changes), the Python version, the pickle protocol, the installed versions of the
+  libraries that read figures and files (PyYAML, pint, text2num, rapidfuzz), the settings
+  (rules on and off, levels, options, strict, the configuration file), the reader (rounding,
+  lexicon files and their content), and every reference fact of the corpus;
+- the claim file's path as given (findings name it) and its bytes.
+
+Beside each entry is the digest of the source its claim names, as the store holds it (the
+source record with its archived text), checked at each look-up; a claim whose source is
+unknown depends on the names of every source instead (its message suggests the nearest).
+
+The cache is one SQLite file in ``.factcheck_cache/`` (with a ``.gitignore`` of ``*`` and a
+``CACHEDIR.TAG``). Each run writes a new file holding only the entries it used, and puts it
+in place of the old one in one step; a run whose every claim came from the cache leaves the
+old file as it is. A cache that cannot be read is ignored; one that cannot be written is
+skipped, with one warning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.config import Config
+    from factcheck.engine import Settings
+    from factcheck.numbers import Reader
+    from factcheck.store import CorpusTables
+
+#: The cache file in the folder.
+FILE = "results.sqlite"
+#: The layout of the cache file; a file of another layout is not read.
+LAYOUT = 1
+#: The libraries whose behaviour reaches a result: YAML parsing, units, number words, the
+#: passages a misquote's finding shows.
+LIBRARIES = ("yaml", "_yaml", "pint", "text_to_num", "rapidfuzz")
+#: A cache folder tag, as https://bford.info/cachedir/ specifies, so backup tools skip it.
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by factcheck.\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
+#: One entry: the key, the source its claim names and that source's digest, what step 2
+#: gave for the file (pickled).
+Entry = tuple[bytes, str, bytes, bytes]
+
+
+def _digest(*parts: bytes) -> bytes:
+    digest = hashlib.blake2b(digest_size=32)
+    for part in parts:
+        # Each part's length first, so that no two lists of parts give the same stream.
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.digest()
+
+
+def folder_for(config: Config, cwd: Path) -> Path:
+    """Where the cache lives: the configuration's ``cache-dir``, or ``.factcheck_cache`` in
+    the project's folder: the configuration file's folder, or else the folder holding the
+    ``claims/`` folder found upward from ``cwd``, or else ``cwd``."""
+    from factcheck.config import DEFAULT, DEFAULT_CACHE_DIR
+    from factcheck.load import find_default_corpus
+
+    if config.cache_dir.origin != DEFAULT:
+        return Path(config.cache_dir.value)
+    if config.file is not None:
+        return config.file.parent / DEFAULT_CACHE_DIR
+    corpus = find_default_corpus(cwd)
+    if corpus is not None:
+        return Path(os.path.relpath(corpus.parent, cwd)) / DEFAULT_CACHE_DIR
+    return Path(DEFAULT_CACHE_DIR)
+
+
+def tool_digest() -> bytes:
+    """A digest of the tool: the factcheck package's files by content, the Python version,
+    the pickle protocol, and where and when the libraries that reach a result were
+    installed (a new version is installed anew)."""
+    from importlib.util import find_spec
+
+    package = Path(__file__).resolve().parent
+    parts = [sys.version.encode(), str(pickle.HIGHEST_PROTOCOL).encode(), str(LAYOUT).encode()]
+    for file in sorted(package.rglob("*")):
+        if "__pycache__" in file.parts or not file.is_file():
+            continue
+        parts += [str(file.relative_to(package)).encode(), file.read_bytes()]
+    for name in LIBRARIES:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        if origin is None or not os.path.exists(origin):
+            parts.append(f"{name}: absent".encode())
+            continue
+        status = os.stat(origin)
+        parts.append(f"{name}: {origin} {status.st_size} {status.st_mtime_ns}".encode())
+    return _digest(*parts)
+
+
+def settings_digest(settings: Settings, reader: Reader) -> bytes:
+    """A digest of what a run is configured with: the engine's settings and the reader,
+    with the content of its lexicon files."""
+    parts = [
+        repr(settings.strict).encode(),
+        repr(sorted(settings.levels.items())).encode(),
+        repr(sorted(settings.off)).encode(),
+        repr(sorted((code, repr(options)) for code, options in settings.options.items())).encode(),
+        repr(settings.config_file).encode(),
+        reader.rounding.encode(),
+    ]
+    for lang, file in reader.lexicon_files:
+        parts += [lang.encode(), file.encode()]
+        try:
+            parts.append(Path(file).read_bytes())
+        except OSError as error:
+            parts.append(f"unreadable: {error}".encode())
+    return _digest(*parts)
+
+
+def run_key(tool: bytes, settings: bytes, tables: CorpusTables) -> bytes:
+    """The run's part of every entry's key: the tool, the settings, and every reference
+    fact of the corpus as the store holds it."""
+    references = hashlib.blake2b(digest_size=32)
+    for name, data in tables.references.stored():
+        references.update(_digest(name, data))
+    return _digest(tool, settings, references.digest())
+
+
+def entry_key(run: bytes, path: str, data: bytes) -> bytes:
+    """The key of a claim file's entry: the run's key, the file's path as given, its
+    bytes."""
+    return _digest(run, path.encode("utf-8", "surrogatepass"), data)
+
+
+class SourceDigests:
+    """The digest of each source by name, as the store holds it (record and text); of a
+    name no source has, a digest of every source's name (the claim's message suggests the
+    nearest)."""
+
+    def __init__(self, tables: CorpusTables) -> None:
+        self._tables = tables
+        self._known: dict[str, bytes] = {}
+        self._unknown: bytes | None = None
+
+    def __call__(self, slug: str) -> bytes:
+        known = self._known.get(slug)
+        if known is not None:
+            return known
+        data = self._tables.sources.stored_data(slug)
+        if data is not None:
+            self._known[slug] = _digest(b"source", data)
+            return self._known[slug]
+        if self._unknown is None:
+            names = [name.encode("utf-8", "surrogatepass") for name in self._tables.sources]
+            self._unknown = _digest(b"no such source", *names)
+        return self._unknown
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection | None:
+    """The cache file, read-only, if it is one of this layout; None otherwise."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        layout = connection.execute("PRAGMA user_version").fetchone()[0]
+        if layout != LAYOUT:
+            raise sqlite3.DatabaseError("another layout")
+        connection.execute("SELECT key, slug, source, data FROM entries LIMIT 1").fetchall()
+    except sqlite3.Error:
+        connection.close()
+        return None
+    return connection
+
+
+class Lookup:
+    """Entries of the cache file a run starts with, looked up by key; a cache that cannot
+    be read answers nothing. Each process opens its own connection."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self._connection: tuple[int, sqlite3.Connection | None] | None = None
+
+    def _opened(self) -> sqlite3.Connection | None:
+        if self._connection is None or self._connection[0] != os.getpid():
+            self._connection = (os.getpid(), _open_read_only(self.file))
+        return self._connection[1]
+
+    def find(self, key: bytes, source: Callable[[str], bytes]) -> Entry | None:
+        """The entry of ``key`` whose source still has the digest it had, or None."""
+        connection = self._opened()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute(
+                "SELECT slug, source, data FROM entries WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error:
+            self._connection = (os.getpid(), None)  # unreadable from here on: ignore it
+            return None
+        if row is None or source(row[0]) != row[1]:
+            return None
+        return (key, row[0], row[1], row[2])
+
+    def count(self) -> int:
+        """How many entries the cache file holds (0 when it cannot be read)."""
+        connection = self._opened()
+        if connection is None:
+            return 0
+        try:
+            return int(connection.execute("SELECT count(*) FROM entries").fetchone()[0])
+        except sqlite3.Error:
+            return 0
+
+    def close(self) -> None:
+        """Close this process's connection."""
+        if self._connection is not None and self._connection[1] is not None:
+            self._connection[1].close()
+        self._connection = None
+
+
+def unpack(data: bytes) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    """What step 2 gave for a file, from an entry's data: its claim rows, the figures its
+    checks name, its result rows and its problems. Raise ValueError when the data cannot be
+    read (a damaged file)."""
+    try:
+        claims, named, results, problems = pickle.loads(data)
+    except Exception as error:  # unpickling damaged bytes can raise almost anything
+        raise ValueError(f"a damaged cache entry: {error}") from None
+    return claims, named, results, problems
+
+
+def pack(claims: list[Any], named: list[Any], results: list[Any], problems: list[Any]) -> bytes:
+    """An entry's data: what step 2 gave for a file (see :func:`unpack`)."""
+    return pickle.dumps((claims, named, results, problems), pickle.HIGHEST_PROTOCOL)
+
+
+class ResultCache:
+    """The cache of one run: the entries it starts with (:attr:`lookup`), and the new cache
+    file it writes of the entries it used, put in place by :meth:`finish`.
+
+    Nothing here fails a run: a cache that cannot be read is ignored, one that cannot be
+    written is skipped and :attr:`warning` says why.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.lookup = Lookup(folder / FILE)
+        #: Why the cache could not be written, for one warning line; None if it could.
+        self.warning: str | None = None
+        #: Claim files whose entry came from the cache, and those read and checked.
+        self.hits = 0
+        self.misses = 0
+        self._used: list[bytes] = []
+        self._new: tuple[Path, sqlite3.Connection] | None = None
+
+    def add(self, used: Iterable[bytes], new: Iterable[Entry]) -> None:
+        """Note the keys of entries used from the cache, and write new entries."""
+        for key in used:
+            self._used.append(key)
+            self.hits += 1
+        new = list(new)
+        self.misses += len(new)
+        if not new or self.warning is not None:
+            return
+        try:
+            connection = self._writing()
+            connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", new)
+        except (OSError, sqlite3.Error) as error:
+            self._give_up(error)
+
+    def finish(self) -> None:
+        """Put the new cache file in place of the old one, unless every entry came from
+        the old one and it holds no other (then it stays as it is)."""
+        try:
+            if not self.misses and self.hits == self.lookup.count():
+                return
+            if self.warning is not None:
+                return
+            connection = self._writing()
+            self._copy_used(connection)
+            connection.execute("COMMIT")
+            connection.close()
+            temporary = self._new[0]  # type: ignore[index]
+            self._new = None
+            with open(temporary, "rb+") as file:
+                os.fsync(file.fileno())
+            os.replace(temporary, self.folder / FILE)
+        except (OSError, sqlite3.Error) as error:
+            self._give_up(error)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close the cache files; remove a new one not put in place."""
+        self.lookup.close()
+        self._discard_new()
+
+    def _discard_new(self) -> None:
+        if self._new is not None:
+            temporary, connection = self._new
+            self._new = None
+            connection.close()
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+    def _copy_used(self, connection: sqlite3.Connection) -> None:
+        """Copy the entries used from the old cache file into the new one."""
+        if not self._used:
+            return
+        old = self.lookup.file
+        connection.execute("CREATE TEMP TABLE used (key BLOB PRIMARY KEY) WITHOUT ROWID")
+        connection.executemany(
+            "INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in self._used)
+        )
+        connection.execute("ATTACH DATABASE ? AS old", (f"{old.resolve().as_uri()}?mode=ro",))
+        connection.execute(
+            "INSERT OR IGNORE INTO entries SELECT e.key, e.slug, e.source, e.data "
+            "FROM old.entries AS e JOIN used USING (key)"
+        )
+
+    def _writing(self) -> sqlite3.Connection:
+        """The new cache file, made on first use in a new folder with its tag files."""
+        if self._new is not None:
+            return self._new[1]
+        self._make_folder()
+        handle, name = tempfile.mkstemp(dir=self.folder, prefix=".results.", suffix=".tmp")
+        # mkstemp makes the file private (0600); the cache is as readable as other files.
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.fchmod(handle, 0o666 & ~mask)
+        os.close(handle)
+        temporary = Path(name)
+        try:
+            connection = sqlite3.connect(temporary, isolation_level=None, uri=False)
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            connection.execute(f"PRAGMA user_version = {LAYOUT}")
+            connection.execute(
+                "CREATE TABLE entries (key BLOB PRIMARY KEY, slug TEXT, source BLOB, data BLOB) "
+                "WITHOUT ROWID"
+            )
+            connection.execute("BEGIN")
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        self._new = (temporary, connection)
+        return connection
+
+    def _make_folder(self) -> None:
+        """The cache folder, with a ``.gitignore`` that keeps it out of git and a
+        ``CACHEDIR.TAG``."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tags = ((".gitignore", "# Made by factcheck.\n*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG))
+        for name, text in tags:
+            file = self.folder / name
+            if not file.exists():
+                file.write_text(text, encoding="utf-8")
+
+    def _give_up(self, error: OSError | sqlite3.Error) -> None:
+        """Stop writing the cache, noting why."""
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        self.warning = f"cannot write the result cache in {self.folder}: {reason}"
+        self._discard_new()
