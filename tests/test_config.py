@@ -140,7 +140,8 @@ def test_config_option_names_the_file_and_a_missing_one_is_an_error(factcheck, p
             ".factcheck.yaml",
             "rounding: half-up\nrouding: truncated\n",
             ".factcheck.yaml:2:1: unknown key 'rouding' (did you mean 'rounding'?); "
-            "expected keys: select, ignore, rounding, lexicon, rules, claimreview",
+            "expected keys: select, ignore, rounding, lexicon, rules, claimreview, cache, "
+            "cache-dir",
         ),
         (
             "pyproject.toml",

@@ -1,0 +1,366 @@
+"""verify's result cache: a warm run reports what a cold run reports, byte for byte, and
+anything a result depends on (the claim file, its source's text, a reference fact, the
+configuration, the tool itself, another claim a check names) makes the claims it touches
+be checked again; a cache that cannot be read or written never fails a run."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, PROJECT, SOURCE_SLUG
+
+CACHE = ".factcheck_cache"
+RELEASE = Path("claims") / SOURCE_SLUG
+BUDGET = RELEASE / "komm-an-budget.yaml"
+#: Every run's report bears the same date, so that reports compare byte for byte.
+ENV = {
+    **{key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"},
+    "SOURCE_DATE_EPOCH": "1700000000",
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder holding a copy of the bundled corpus."""
+    shutil.copytree(CORPUS, tmp_path / "claims")
+    return tmp_path
+
+
+def _verify(factcheck, project: Path, *args: str, env: dict | None = None):
+    return factcheck("verify", *args, cwd=project, env=env or ENV)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _break_the_sum(project: Path) -> None:
+    """The budget's parts no longer add up to its total (FC101), quote and value alike."""
+    _edit(project / BUDGET, "Hierfür wurden 13,4 Millionen", "Hierfür wurden 14,4 Millionen")
+    _edit(project / BUDGET, "value: 13,4 Mio. €", "value: 14,4 Mio. €")
+    _edit(project / RELEASE / "source.txt", "Hierfür wurden 13,4", "Hierfür wurden 14,4")
+
+
+def _entries(project: Path) -> int:
+    with sqlite3.connect(project / CACHE / "results.sqlite") as connection:
+        return int(connection.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+@pytest.mark.parametrize("output_format", ["json", "concise"])
+@pytest.mark.parametrize("failing", [False, True], ids=["bundled", "with-failures"])
+def test_a_warm_run_reports_what_a_cold_run_and_no_cache_report(
+    factcheck, project: Path, output_format: str, failing: bool
+):
+    if failing:
+        _break_the_sum(project)
+    cold = _verify(factcheck, project, "--format", output_format)
+    assert (project / CACHE / "results.sqlite").is_file()
+    warm = _verify(factcheck, project, "--format", output_format)
+    uncached = _verify(factcheck, project, "--format", output_format, "--no-cache")
+    assert cold.code == warm.code == uncached.code == (1 if failing else 0), cold.output
+    assert cold.out == warm.out == uncached.out
+    assert cold.err == warm.err == uncached.err == ""
+    if failing:
+        assert (
+            "komm-an-budget.yaml:18:5: FC101 fail" in warm.out
+            if output_format == "concise"
+            else ('"FC101"' in warm.out)
+        )
+
+
+def test_every_job_count_reports_the_same_from_a_warm_cache(factcheck, project: Path):
+    _break_the_sum(project)
+    cold = _verify(factcheck, project, "--format", "json", "--no-cache")
+    for jobs in ("2", "1", "3"):
+        run = _verify(factcheck, project, "--format", "json", "--jobs", jobs)
+        assert (run.code, run.out) == (cold.code, cold.out)
+
+
+def test_the_cache_folder_is_tagged_and_kept_out_of_git(factcheck, project: Path):
+    assert _verify(factcheck, project).code == 0
+    folder = project / CACHE
+    assert sorted(path.name for path in folder.iterdir()) == [
+        ".gitignore",
+        "CACHEDIR.TAG",
+        "results.sqlite",
+    ]
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (
+        (folder / "CACHEDIR.TAG")
+        .read_text(encoding="utf-8")
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+    # One entry per claim file, none under claims/.
+    assert _entries(project) == len(list((project / RELEASE).glob("*.yaml"))) - 1
+    assert not list((project / "claims").rglob(f"*{CACHE}*"))
+
+
+def test_editing_a_claim_file_checks_it_again(factcheck, project: Path):
+    assert _verify(factcheck, project).code == 0
+    _edit(project / BUDGET, "value: 4,2 Mio. €", "value: 5,2 Mio. €")
+    run = _verify(factcheck, project, "--format", "concise")
+    assert run.code == 1, run.output
+    assert f"{BUDGET}:16:12: FC002 fail" in run.out
+    assert f"{BUDGET}:18:5: FC101 fail: 7,7 + 1,5 + 5,2 = 14,4 Mio. €" in run.out
+
+
+# The claims these tests change a dependency of are checked in step 2 only: no check of
+# another claim names their figures (such claims are checked again in step 3 every run).
+
+
+def test_editing_the_source_text_checks_its_claims_again(factcheck, project: Path):
+    assert _verify(factcheck, project).code == 0
+    _edit(project / RELEASE / "source.txt", "rund 600 Anträge", "rund 700 Anträge")
+    run = _verify(factcheck, project, "--format", "concise")
+    assert run.code == 1, run.output
+    assert f"{RELEASE / 'brueckenprojekte.yaml'}:14:12: FC001 fail" in run.out
+
+
+def test_editing_a_reference_fact_checks_the_claims_again(factcheck, project: Path):
+    assert _verify(factcheck, project).code == 0
+    facts = project / "claims" / "references" / "nrw-integration.yaml"
+    _edit(facts, 'value: "2012"', 'value: "2013"')
+    run = _verify(factcheck, project, "--format", "concise")
+    assert run.code == 1, run.output
+    teilhabe = RELEASE / "teilhabe-integrationsgesetz-2012.yaml"
+    assert f"{teilhabe}:11:5: FC201 fail: jahr 2012 does not agree with" in run.out
+
+
+def _claim_without_checks(project: Path) -> Path:
+    """A claim whose figure no check relates, and no suppression: FC302 warns."""
+    text = (project / RELEASE / "kita-plaetze.yaml").read_text(encoding="utf-8")
+    claim = project / RELEASE / "kita-ohne.yaml"
+    claim.write_text(text.split("suppress:")[0].replace("id: kita-plaetze", "id: kita-ohne"))
+    return claim
+
+
+def test_changing_a_rules_level_in_the_configuration_checks_again(factcheck, project: Path):
+    claim = _claim_without_checks(project).relative_to(project)
+    (project / ".factcheck.yaml").write_text("rules:\n  FC302:\n    level: warning\n", "utf-8")
+    run = _verify(factcheck, project, "--format", "concise")
+    assert run.code == 0, run.output
+    assert f"{claim}:1:1: FC302 warn" in run.out
+    (project / ".factcheck.yaml").write_text("rules:\n  FC302:\n    level: error\n", "utf-8")
+    run = _verify(factcheck, project, "--format", "concise")
+    assert run.code == 1, run.output
+    assert f"{claim}:1:1: FC302 fail" in run.out
+
+
+def test_a_change_of_the_tool_checks_every_claim_again(factcheck, project: Path, tmp_path: Path):
+    # A copy of factcheck whose FC302 words its finding differently: the version number is
+    # the same, the code is not.
+    package = tmp_path / "changed" / "factcheck"
+    shutil.copytree(
+        PROJECT / "src" / "factcheck", package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    _edit(
+        package / "rules" / "claim_without_checks.py", "but no check relates", "yet nothing relates"
+    )
+    said = "the claim records plaetze rund 21.000 but no check relates it"
+    assert said in _verify(factcheck, project, "--format", "concise").out
+    changed = {**ENV, "PYTHONPATH": str(package.parent)}
+    for _ in range(2):  # cold for the changed tool, then warm
+        run = _verify(factcheck, project, "--format", "concise", env=changed)
+        assert "the claim records plaetze rund 21.000 yet nothing relates it" in run.out, run.output
+        assert said not in run.out
+    assert said in _verify(factcheck, project, "--format", "concise").out
+
+
+def test_a_claim_named_by_another_is_seen_as_it_is_now(factcheck, project: Path):
+    assert _verify(factcheck, project).code == 0
+    # ki-nahezu-flaechendeckend states the same 50 as ki-50-von-54.mit_zentrum; only the
+    # other claim's file changes.
+    _edit(project / RELEASE / "ki-50-von-54.yaml", 'value: "50"', 'value: "49"')
+    run = _verify(factcheck, project, "--format", "concise")
+    assert run.code == 1, run.output
+    flaechendeckend = RELEASE / "ki-nahezu-flaechendeckend.yaml"
+    assert f"{flaechendeckend}:20:5: FC103 fail" in run.out
+    assert run.out == _verify(factcheck, project, "--format", "concise", "--no-cache").out
+
+
+def test_a_claim_of_an_unknown_source_is_checked_again_when_the_source_appears(
+    factcheck, project: Path
+):
+    other = project / "claims" / "other-release"
+    other.mkdir()
+    claim = (project / BUDGET).read_text(encoding="utf-8")
+    (other / "komm-an-budget-copy.yaml").write_text(
+        claim.replace("id: komm-an-budget", "id: komm-an-budget-copy").replace(
+            f"source: {SOURCE_SLUG}", "source: other-release"
+        ),
+        encoding="utf-8",
+    )
+    first = _verify(factcheck, project, "--format", "concise")
+    assert first.code == 2 and "unknown source 'other-release'" in first.output
+    source = (project / RELEASE / "source.yaml").read_text(encoding="utf-8")
+    (other / "source.yaml").write_text(source, encoding="utf-8")
+    shutil.copy(project / RELEASE / "source.txt", other / "source.txt")
+    run = _verify(factcheck, project, "--format", "concise")
+    assert run.code == 0, run.output
+    assert "unknown source" not in run.output
+
+
+def test_a_corrupt_cache_is_ignored_and_rebuilt(factcheck, project: Path):
+    _break_the_sum(project)
+    cold = _verify(factcheck, project, "--format", "json")
+    file = project / CACHE / "results.sqlite"
+    for damage in (b"not a database at all" * 100, file.read_bytes()[:3000], b""):
+        file.write_bytes(damage)
+        run = _verify(factcheck, project, "--format", "json")
+        assert (run.code, run.out, run.err) == (cold.code, cold.out, "")
+        assert _entries(project) == len(list((project / RELEASE).glob("*.yaml"))) - 1
+
+
+def test_a_cache_of_another_layout_is_ignored(factcheck, project: Path):
+    cold = _verify(factcheck, project, "--format", "json")
+    file = project / CACHE / "results.sqlite"
+    with sqlite3.connect(file) as connection:
+        connection.execute("PRAGMA user_version = 99")
+    run = _verify(factcheck, project, "--format", "json")
+    assert (run.code, run.out, run.err) == (cold.code, cold.out, "")
+    with sqlite3.connect(file) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] != 99
+
+
+def test_a_cache_that_cannot_be_written_is_one_warning_and_no_failure(factcheck, project: Path):
+    (project / "blocked").write_text("a file where the cache folder would go\n", "utf-8")
+    (project / ".factcheck.yaml").write_text("cache-dir: blocked/cache\n", "utf-8")
+    _break_the_sum(project)
+    expected = _verify(factcheck, project, "--format", "json", "--no-cache")
+    run = _verify(factcheck, project, "--format", "json")
+    assert (run.code, run.out) == (1, expected.out)
+    assert run.err.count("\n") == 1
+    assert run.err.startswith("factcheck: warning: cannot write the result cache in blocked")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
+def test_a_read_only_cache_folder_does_not_fail_the_run(factcheck, project: Path):
+    assert _verify(factcheck, project).code == 0
+    folder = project / CACHE
+    folder.chmod(0o555)
+    try:
+        _break_the_sum(project)
+        run = _verify(factcheck, project, "--format", "concise")
+        assert run.code == 1, run.output
+        assert "FC101 fail" in run.out
+        assert run.err.count("\n") == 1 and "cannot write the result cache" in run.err
+    finally:
+        folder.chmod(0o755)
+
+
+def test_no_cache_writes_nothing_and_reads_nothing(factcheck, project: Path):
+    assert _verify(factcheck, project, "--no-cache").code == 0
+    assert not (project / CACHE).exists()
+    assert _verify(factcheck, project).code == 0
+    file = project / CACHE / "results.sqlite"
+    before = (file.read_bytes(), file.stat().st_mtime_ns)
+    # A stale entry the cache would give if it were read: --no-cache checks the claim.
+    _break_the_sum(project)
+    run = _verify(factcheck, project, "--no-cache", "--format", "concise")
+    assert run.code == 1 and "FC101 fail" in run.out
+    assert (file.read_bytes(), file.stat().st_mtime_ns) == before
+
+
+def test_cache_false_in_the_configuration_turns_it_off(factcheck, project: Path):
+    (project / ".factcheck.yaml").write_text("cache: false\n", "utf-8")
+    assert _verify(factcheck, project).code == 0
+    assert not (project / CACHE).exists()
+
+
+def test_the_cache_lives_in_the_project_folder_never_in_the_corpus(factcheck, project: Path):
+    # From inside the corpus, naming a claim file: the cache goes to the folder holding
+    # claims/, as the default corpus is found.
+    run = factcheck("verify", BUDGET.name, cwd=project / RELEASE, env=ENV)
+    assert run.code == 0, run.output
+    assert (project / CACHE / "results.sqlite").is_file()
+    assert not list((project / "claims").rglob(f"*{CACHE}*"))
+    # A cache-dir in the corpus verify reads is not used at all.
+    (project / ".factcheck.yaml").write_text(f"cache-dir: claims/{CACHE}\n", "utf-8")
+    run = _verify(factcheck, project, "claims")
+    assert (run.code, run.err) == (0, "")
+    assert not list((project / "claims").rglob(f"*{CACHE}*"))
+
+
+def test_cache_dir_is_relative_to_the_configuration_file(factcheck, project: Path):
+    (project / ".factcheck.yaml").write_text("cache-dir: build/results\n", "utf-8")
+    sub = project / "sub"
+    sub.mkdir()
+    assert _verify(factcheck, sub, "../claims").code == 0
+    assert (project / "build" / "results" / "results.sqlite").is_file()
+    assert not (sub / "build").exists()
+
+
+def test_factcheck_config_shows_the_cache_keys_and_their_origin(factcheck, project: Path):
+    (project / ".factcheck.yaml").write_text("cache: false\ncache-dir: .cache/fc\n", "utf-8")
+    run = factcheck("config", cwd=project)
+    assert run.code == 0, run.output
+    lines = run.out.splitlines()
+    assert any(line.split() == ["cache", "false", ".factcheck.yaml:1:1"] for line in lines)
+    assert any(line.split() == ["cache-dir", ".cache/fc", ".factcheck.yaml:2:1"] for line in lines)
+    (project / ".factcheck.yaml").unlink()
+    default = factcheck("config", cwd=project)
+    assert any(line.split() == ["cache", "true", "default"] for line in default.out.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("cach: false\n", "unknown key 'cach' (did you mean 'cache'?)"),
+        ("cache: sometimes\n", "'cache' must be true or false, found 'sometimes'"),
+        ("cache-dir: ''\n", "'cache-dir' must name a folder"),
+    ],
+)
+def test_bad_cache_keys_are_located_errors(factcheck, project: Path, text: str, message: str):
+    (project / ".factcheck.yaml").write_text(text, "utf-8")
+    run = _verify(factcheck, project)
+    assert run.code == 2
+    assert run.err.startswith(".factcheck.yaml:1:1: ".join(["factcheck: error: ", message]))
+
+
+# --- in process: how many claims a run reads and checks ----------------------------------
+
+
+def _run_counting(project: Path, monkeypatch, jobs: int = 1) -> tuple[int, str]:
+    """Verify ``project`` with its cache in this process: the claim files read and checked
+    in step 2, and the concise report."""
+    from factcheck import parallel, reporters
+    from factcheck.cache import ResultCache
+    from factcheck.config import load_config
+
+    checked: list[str] = []
+    real = parallel.validate_checks
+
+    def counting(claim, context):
+        checked.append(claim.id)
+        return real(claim, context)
+
+    monkeypatch.setattr(parallel, "validate_checks", counting)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    config = load_config(project)
+    out = io.StringIO()
+    cache = ResultCache(project / CACHE)
+    with parallel.verify(
+        [project / "claims"], config.reader, config.settings(), jobs, cache
+    ) as report:
+        reporters.render(report, "concise", out)
+    return len(checked), out.getvalue()
+
+
+def test_a_warm_run_reads_and_checks_only_the_claims_that_changed(project: Path, monkeypatch):
+    claims = len(list((project / RELEASE).glob("*.yaml"))) - 1
+    cold, report = _run_counting(project, monkeypatch)
+    assert cold == claims
+    assert _run_counting(project, monkeypatch) == (0, report)
+    _edit(project / BUDGET, "value: 4,2 Mio. €", "value: 5,2 Mio. €")
+    checked, changed = _run_counting(project, monkeypatch)
+    assert checked == 1
+    assert "FC101 fail" in changed
+    assert _run_counting(project, monkeypatch) == (0, changed)
+    assert _entries(project) == claims
