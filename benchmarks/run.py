@@ -11,13 +11,15 @@ latest figures. On each synthetic corpus (benchmarks/make_corpus.py) it times:
 - the floor: a Python process that reads every YAML file of the corpus and loads it with
   PyYAML's C loader (``yaml.load(text, CSafeLoader)``), on one core: no YAML tool written in
   Python reads the files faster;
-- ``factcheck verify`` in one process (``--jobs 1``) and on all cores;
+- ``factcheck verify`` in one process (``--jobs 1``) and on all cores, each cold (every
+  claim read and checked, ``--no-cache``) and warm (every claim's result in the result
+  cache, as when verify runs again on a corpus that did not change);
 - yamllint, a peer that reads the same files;
 
 and on every command the peak memory (the largest resident set of the process and its
 children). It also times start-up: ``factcheck --version`` against ``python -c "import
 typer"``, and ``factcheck verify`` on the bundled corpus against ``factcheck --help``. It
-ends with each target, met or missed by how much.
+ends with each target, met or missed by how much, cold and warm apart.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ from make_corpus import FAILURE_EVERY  # noqa: E402  (a script beside this one)
 
 BIN = Path(sys.executable).parent
 SEED = 1
+#: How verify is run: cold (every claim read and checked) or warm (every result cached),
+#: in one process or on every core.
+COLD, WARM = "cold", "warm cache"
+ONE, ALL = "one process", "all cores"
 
 #: The floor: read and load every YAML file under a folder with PyYAML's C loader.
 FLOOR_SCRIPT = """
@@ -162,19 +168,20 @@ def corpus(size: int, folder: Path) -> Path:
     return target
 
 
-def has_jobs_option(factcheck: str) -> bool:
-    """Whether this factcheck's verify can spread work over cores (``--jobs``)."""
+def verify_options(factcheck: str) -> str:
+    """The help of this factcheck's verify, to learn which options it has (``--jobs``,
+    ``--no-cache``)."""
     result = subprocess.run(
         [factcheck, "verify", "--help"], capture_output=True, text=True, check=False
     )
-    return "--jobs" in result.stdout
+    return result.stdout
 
 
 def row(label: str, result: Measure, floor: Measure | None = None) -> str:
     """One line of a table: wall and CPU time, peak memory, ratio to the floor."""
     ratio = f"{result.wall / floor.wall:6.2f}× {result.cpu / floor.cpu:6.2f}×" if floor else ""
     return (
-        f"  {label:<38} {result.wall:8.2f} s {result.cpu:8.2f} s {result.peak_mib:8.0f} MiB"
+        f"  {label:<46} {result.wall:8.2f} s {result.cpu:8.2f} s {result.peak_mib:8.0f} MiB"
         f"  {ratio}"
     ).rstrip()
 
@@ -213,12 +220,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cores = len(os.sched_getaffinity(0))
     start_load = os.getloadavg()[0]
-    jobs = has_jobs_option(factcheck)
+    options = verify_options(factcheck)
+    jobs = "--jobs" in options
+    cached = "--no-cache" in options
     print(
         f"factcheck benchmark on {cpu_model()}, {cores} cores, Python "
         f"{platform.python_version()}, load average {start_load:.2f} at the start"
     )
-    print(f"  {'':<38} {'wall':>10} {'cpu':>10} {'peak memory':>12}  × floor: wall, cpu")
+    print(f"  {'':<46} {'wall':>10} {'cpu':>10} {'peak memory':>12}  × floor: wall, cpu")
 
     python = sys.executable
     print(f"Start-up (best of {args.startup_runs})")
@@ -226,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         "import typer": measure([python, "-c", "import typer"], args.startup_runs),
         "--version": measure([factcheck, "--version"], args.startup_runs),
         "--help": measure([factcheck, "--help"], args.startup_runs),
+        # The project's own result cache, filled by the first run: the best run is warm.
         "verify bundled": measure([factcheck, "verify"], args.startup_runs, cwd=ROOT),
     }
     labels = {
@@ -234,6 +244,12 @@ def main(argv: list[str] | None = None) -> int:
         "--help": "factcheck --help",
         "verify bundled": "factcheck verify (bundled claims/)",
     }
+    if cached:
+        startup["verify bundled cold"] = measure(
+            [factcheck, "verify", "--no-cache"], args.startup_runs, cwd=ROOT
+        )
+        labels["verify bundled"] = "factcheck verify (bundled, warm cache)"
+        labels["verify bundled cold"] = "factcheck verify --no-cache (bundled)"
     for key, result in startup.items():
         print(row(labels[key], result))
     if startup["verify bundled"].returncode not in (0, 1):
@@ -243,30 +259,46 @@ def main(argv: list[str] | None = None) -> int:
 
     args.corpora.mkdir(parents=True, exist_ok=True)
     floors: dict[int, Measure] = {}
-    serial: dict[int, Measure] = {}
-    parallel: dict[int, Measure] = {}
+    # By (cold or warm, one process or all cores), by corpus size.
+    runs: dict[tuple[str, str], dict[int, Measure]] = {}
     for size in sizes:
         folder = corpus(size, args.corpora)
         files = sum(1 for _ in folder.rglob("*.yaml"))
         print(f"Corpus of {size:,} claims ({files:,} YAML files, best of {args.runs})")
         floors[size] = floor = measure([python, "-c", FLOOR_SCRIPT, str(folder)], args.runs)
         print(row("parse only, CSafeLoader (the floor)", floor, floor))
-        one = [factcheck, "verify", *(["--jobs", "1"] if jobs else []), str(folder)]
-        serial[size] = measure(one, args.runs)
-        print(row("factcheck verify, one process", serial[size], floor))
+        # verify runs in a folder of its own, where it keeps its result cache.
+        work = args.corpora / f"work-{folder.name}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir()
+        commands = {ONE: [factcheck, "verify", *(["--jobs", "1"] if jobs else []), str(folder)]}
         if jobs:
-            every_core = [factcheck, "verify", "--jobs", str(cores), str(folder)]
-            parallel[size] = measure(every_core, args.runs)
-            print(row(f"factcheck verify, all cores ({cores})", parallel[size], floor))
-        else:
+            commands[ALL] = [factcheck, "verify", "--jobs", str(cores), str(folder)]
+        for state in (COLD, WARM) if cached else (COLD,):
+            if state == WARM:
+                # One run fills the cache; the runs timed find every result in it.
+                subprocess.run(commands[ONE], cwd=work, stdout=subprocess.DEVNULL, check=False)
+            for how, command in commands.items():
+                command = (
+                    [*command[:2], "--no-cache", *command[2:]]
+                    if state == COLD and cached
+                    else command
+                )
+                result = measure(command, args.runs, cwd=work)
+                runs.setdefault((state, how), {})[size] = result
+                label = f"factcheck verify, {how}" + (f" ({cores})" if how == ALL else "")
+                label += f", {state}" if cached else ""
+                print(row(label, result, floor))
+        if not jobs:
             print("  factcheck verify, all cores: not measured (verify has no --jobs option)")
         # Exit 1 when the corpus has failures planted, 0 when it is too small to have any.
         expected = 1 if size >= FAILURE_EVERY else 0
-        for label, result in (("one process", serial[size]), ("all cores", parallel.get(size))):
+        for (state, how), results in runs.items():
+            result = results.get(size)
             if result and result.returncode != expected:
                 print(
-                    f"  warning: verify ({label}) exited {result.returncode}, not {expected}: "
-                    "its report is not the one the corpus was made for"
+                    f"  warning: verify ({how}, {state}) exited {result.returncode}, not "
+                    f"{expected}: its report is not the one the corpus was made for"
                 )
         if yamllint:
             peer = measure([yamllint, "-f", "parsable", str(folder)], args.runs)
@@ -275,23 +307,32 @@ def main(argv: list[str] | None = None) -> int:
     print("Targets")
     reference = 10000 if 10000 in sizes else max(sizes)
     label = f"{reference:,} claims"
-    targets = [
+    floor = floors[reference]
+    targets = []
+    for state in (COLD, WARM) if cached else (COLD,):
+        serial = runs[(state, ONE)][reference]
+        parallel = runs.get((state, ALL), {}).get(reference)
+        shown = f" ({state})" if cached else ""
+        targets += [
+            Target(
+                f"verify {label}, one process{shown}, against the parse-only floor",
+                serial.wall / floor.wall,
+                1.5,
+                cpu=serial.cpu / floor.cpu,
+            ),
+            Target(
+                f"verify {label}, all cores{shown}, against the parse-only floor",
+                parallel.wall / floor.wall if parallel else None,
+                1.0,
+                strictly_below=True,
+            ),
+        ]
+    serial_cold = runs[(COLD, ONE)]
+    targets += [
         Target(
-            f"verify {label}, one process, against the parse-only floor",
-            serial[reference].wall / floors[reference].wall,
-            1.5,
-            cpu=serial[reference].cpu / floors[reference].cpu,
-        ),
-        Target(
-            f"verify {label}, all cores, against the parse-only floor",
-            parallel[reference].wall / floors[reference].wall if reference in parallel else None,
-            1.0,
-            strictly_below=True,
-        ),
-        Target(
-            "peak memory from 10,000 to 100,000 claims (one process)",
-            serial[100000].peak_kib / serial[10000].peak_kib
-            if 100000 in serial and 10000 in serial
+            f"peak memory from 10,000 to 100,000 claims (one process{', cold' if cached else ''})",
+            serial_cold[100000].peak_kib / serial_cold[10000].peak_kib
+            if 100000 in serial_cold and 10000 in serial_cold
             else None,
             1.2,
             strictly_below=True,
@@ -303,16 +344,35 @@ def main(argv: list[str] | None = None) -> int:
             cpu=startup["--version"].cpu / startup["import typer"].cpu,
         ),
         Target(
-            "factcheck verify on the bundled corpus against factcheck --help",
+            "factcheck verify on the bundled corpus"
+            + (" (warm cache)" if cached else "")
+            + " against factcheck --help",
             startup["verify bundled"].wall / startup["--help"].wall,
             2.0,
             cpu=startup["verify bundled"].cpu / startup["--help"].cpu,
         ),
+        *(
+            [
+                Target(
+                    "factcheck verify on the bundled corpus (cold) against factcheck --help",
+                    startup["verify bundled cold"].wall / startup["--help"].wall,
+                    2.0,
+                    cpu=startup["verify bundled cold"].cpu / startup["--help"].cpu,
+                )
+            ]
+            if cached
+            else []
+        ),
     ]
     for target in targets:
         print(target.line())
-    if 100000 not in serial:
+    if 100000 not in serial_cold:
         print("  note: the memory target needs the 100,000-claim corpus: run with --full")
+    if cached:
+        print(
+            "  note: cold reads and checks every claim (--no-cache); warm finds every result in "
+            "the result cache, as when verify runs again on a corpus that did not change"
+        )
     load = os.getloadavg()[0]
     print(f"load average {load:.2f} at the end")
     if max(load, start_load) > cores / 2:

@@ -100,6 +100,18 @@ def test_the_cache_folder_is_tagged_and_kept_out_of_git(factcheck, project: Path
     # One entry per claim file, none under claims/.
     assert _entries(project) == len(list((project / RELEASE).glob("*.yaml"))) - 1
     assert not list((project / "claims").rglob(f"*{CACHE}*"))
+    # A run that finds every result in the cache leaves the cache file as it is, whatever
+    # the hash seed of the process (the entries' keys do not depend on it).
+    file = folder / "results.sqlite"
+    before = (file.stat().st_ino, file.stat().st_mtime_ns, file.read_bytes())
+    for seed in ("1", "2"):
+        assert _verify(factcheck, project, env={**ENV, "PYTHONHASHSEED": seed}).code == 0
+        assert (file.stat().st_ino, file.stat().st_mtime_ns, file.read_bytes()) == before
+    assert sorted(path.name for path in folder.iterdir()) == [
+        ".gitignore",
+        "CACHEDIR.TAG",
+        "results.sqlite",
+    ]
 
 
 def test_editing_a_claim_file_checks_it_again(factcheck, project: Path):

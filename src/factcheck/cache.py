@@ -55,7 +55,7 @@ FILE = "results.sqlite"
 LAYOUT = 1
 #: The libraries whose behaviour reaches a result: YAML parsing, units, number words, the
 #: passages a misquote's finding shows.
-LIBRARIES = ("yaml", "_yaml", "pint", "text_to_num", "rapidfuzz")
+LIBRARIES = ("yaml", "yaml._yaml", "pint", "text_to_num", "rapidfuzz")
 #: A cache folder tag, as https://bford.info/cachedir/ specifies, so backup tools skip it.
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
