@@ -27,13 +27,25 @@ def test_a_tiny_benchmark_prints_each_target_met_or_missed(tmp_path: Path):
     out = result.stdout
     assert "Corpus of 40 claims" in out
     assert re.search(r"parse only, CSafeLoader \(the floor\) +[\d.]+ s", out)
-    assert re.search(r"factcheck verify, one process +[\d.]+ s .* MiB +[\d.]+× +[\d.]+×", out)
-    assert re.search(r"factcheck verify, all cores \(\d+\) +[\d.]+ s", out)
+    for state in ("cold", "warm cache"):
+        assert re.search(
+            rf"factcheck verify, one process, {state} +[\d.]+ s .* MiB +[\d.]+× +[\d.]+×", out
+        )
+        assert re.search(rf"factcheck verify, all cores \(\d+\), {state} +[\d.]+ s", out)
     targets = out.split("Targets\n", 1)[1].splitlines()
     verdicts = [
         line.split()[0] for line in targets if line.split()[:1] in (["met"], ["MISSED"], ["not"])
     ]
-    assert len(verdicts) == 5
+    # Throughput cold and warm, one process and all cores; memory; start-up (verify on the
+    # bundled corpus warm and cold).
+    assert len(verdicts) == 8
+    for state in ("cold", "warm cache"):
+        assert (
+            sum(f"one process ({state}), against the parse-only floor" in t for t in targets) == 1
+        )
+        assert sum(f"all cores ({state}), against the parse-only floor" in t for t in targets) == 1
+    # verify kept its cache in its own folder beside the corpora, not in the current one.
+    assert list(tmp_path.glob("work-claims-40-*/.factcheck_cache/results.sqlite"))
     assert "warning" not in out  # verify exited 1 on the planted failures, as it should
     missed = [line for line in targets if "MISSED" in line]
     assert all(re.search(r"\d+ % over\)$", line) for line in missed)
