@@ -329,7 +329,8 @@ class ResultCache:
                 temporary.unlink()
 
     def _copy_used(self, connection: sqlite3.Connection) -> None:
-        """Copy the entries used from the old cache file into the new one."""
+        """Copy the entries used from the old cache file into the new one; from an old file
+        that cannot be read (damaged, or replaced meanwhile by another run's), what can be."""
         if not self._used:
             return
         old = self.lookup.file
@@ -337,11 +338,14 @@ class ResultCache:
         connection.executemany(
             "INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in self._used)
         )
-        connection.execute("ATTACH DATABASE ? AS old", (f"{old.resolve().as_uri()}?mode=ro",))
-        connection.execute(
-            "INSERT OR IGNORE INTO entries SELECT e.key, e.slug, e.source, e.data "
-            "FROM old.entries AS e JOIN used USING (key)"
-        )
+        try:
+            connection.execute("ATTACH DATABASE ? AS old", (f"{old.resolve().as_uri()}?mode=ro",))
+            connection.execute(
+                "INSERT OR IGNORE INTO entries SELECT e.key, e.slug, e.source, e.data "
+                "FROM old.entries AS e JOIN used USING (key)"
+            )
+        except sqlite3.Error:
+            pass  # the entries not copied are checked again on the next run
 
     def _writing(self) -> sqlite3.Connection:
         """The new cache file, made on first use in a new folder with its tag files."""
@@ -356,7 +360,10 @@ class ResultCache:
         os.close(handle)
         temporary = Path(name)
         try:
-            connection = sqlite3.connect(temporary, isolation_level=None, uri=False)
+            # Opened by URI, so that ATTACH reads the old file by URI too (read-only).
+            connection = sqlite3.connect(
+                temporary.resolve().as_uri(), isolation_level=None, uri=True
+            )
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
             connection.execute(f"PRAGMA user_version = {LAYOUT}")

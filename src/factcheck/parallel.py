@@ -12,7 +12,9 @@ claim at a time:
    what other claims may ask of the claim (its id, its figure names, the figures its
    checks name) is stored beside it. A claim whose check names another claim's figure
    (``claim-id.figure``), or whose checks have problems (their messages suggest the names of
-   the whole corpus), waits instead.
+   the whole corpus), waits instead. With the result cache (:mod:`factcheck.cache`), a
+   claim file whose entry the cache holds is not read and checked: the rows it gave when
+   it was are added as they were.
 3. With every claim read, it checks with the whole corpus at hand the claims that waited,
    and again those whose figures a check of another claim names or whose id another claim
    has too: rule FC301 asks whether any check of the corpus names a figure, and a claim

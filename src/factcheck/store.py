@@ -125,8 +125,8 @@ class Table(MutableMapping[str, Value], Generic[Value]):
         return int(self._connection.execute(f"SELECT count(*) FROM {self._name}").fetchone()[0])
 
     def stored_data(self, name: str) -> bytes | None:
-        """The record of ``name`` as stored (pickled), or None: what a record is, in bytes
-        that compare equal exactly when the records do."""
+        """The record of ``name`` as stored (pickled), or None: bytes that differ whenever
+        the records differ."""
         row = self._connection.execute(
             f"SELECT data FROM {self._name} WHERE name = ?", (key(name),)
         ).fetchone()
