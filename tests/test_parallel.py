@@ -285,3 +285,20 @@ def test_verify_terminated_removes_its_store(tmp_path: Path):
     assert process.returncode == 143, err
     assert b"Traceback" not in err
     assert list(temporary.iterdir()) == []
+
+
+def test_verify_never_goes_through_a_whole_table_per_claim(corpus: Path, monkeypatch):
+    """Each claim looks up its source and reference facts by name: counting or listing a
+    table for every claim would make verify's time grow with the square of the corpus."""
+    whole_table_reads = []
+    for method in ("__len__", "__iter__"):
+        original = getattr(store.Table, method)
+
+        def counted(table, original=original, method=method):
+            whole_table_reads.append(method)
+            return original(table)
+
+        monkeypatch.setattr(store.Table, method, counted)
+    with parallel.verify([corpus], Reader(), Settings(), 1) as report:
+        assert report.summary.claims == 142
+    assert len(whole_table_reads) < 10, whole_table_reads
