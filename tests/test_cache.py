@@ -339,9 +339,11 @@ def test_bad_cache_keys_are_located_errors(factcheck, project: Path, text: str, 
 # --- in process: how many claims a run reads and checks ----------------------------------
 
 
-def _run_counting(project: Path, monkeypatch, jobs: int = 1) -> tuple[int, str]:
-    """Verify ``project`` with its cache in this process: the claim files read and checked
-    in step 2, and the concise report."""
+def _run_counting(
+    project: Path, monkeypatch, jobs: int = 1, paths: list[Path] | None = None
+) -> tuple[int, str]:
+    """Verify ``paths`` (by default the claims of ``project``) with the project's cache in
+    this process: the claim files read and checked in step 2, and the concise report."""
     from factcheck import parallel, reporters
     from factcheck.cache import ResultCache
     from factcheck.config import load_config
@@ -359,7 +361,7 @@ def _run_counting(project: Path, monkeypatch, jobs: int = 1) -> tuple[int, str]:
     out = io.StringIO()
     cache = ResultCache(project / CACHE)
     with parallel.verify(
-        [project / "claims"], config.reader, config.settings(), jobs, cache
+        paths or [project / "claims"], config.reader, config.settings(), jobs, cache
     ) as report:
         reporters.render(report, "concise", out)
     return len(checked), out.getvalue()
@@ -376,3 +378,29 @@ def test_a_warm_run_reads_and_checks_only_the_claims_that_changed(project: Path,
     assert "FC101 fail" in changed
     assert _run_counting(project, monkeypatch) == (0, changed)
     assert _entries(project) == claims
+
+
+def test_a_run_on_one_file_keeps_the_entries_of_the_others(project: Path, monkeypatch):
+    claims = len(list((project / RELEASE).glob("*.yaml"))) - 1
+    assert _run_counting(project, monkeypatch)[0] == claims
+    # An editor checks the file it saved: only that file is read, the others' entries stay.
+    _edit(project / BUDGET, "value: 4,2 Mio. €", "value: 5,2 Mio. €")
+    assert _run_counting(project, monkeypatch, paths=[project / BUDGET])[0] == 1
+    assert _entries(project) == claims
+    checked, report = _run_counting(project, monkeypatch)
+    assert checked == 0
+    assert "FC101 fail" in report
+    # The entry of a claim file that no longer exists goes when the cache is written anew.
+    (project / RELEASE / "kita-plaetze.yaml").unlink()
+    _edit(project / BUDGET, "value: 5,2 Mio. €", "value: 4,2 Mio. €")
+    assert _run_counting(project, monkeypatch, paths=[project / BUDGET])[0] == 1
+    assert _entries(project) == claims - 1
+
+
+def test_a_run_with_every_result_cached_leaves_the_cache_file_alone(project: Path, monkeypatch):
+    _run_counting(project, monkeypatch)
+    file = project / CACHE / "results.sqlite"
+    before = (file.stat().st_ino, file.stat().st_mtime_ns)
+    assert _run_counting(project, monkeypatch, paths=[project / BUDGET])[0] == 0
+    assert _run_counting(project, monkeypatch, jobs=2)[0] == 0
+    assert (file.stat().st_ino, file.stat().st_mtime_ns) == before

@@ -24,10 +24,12 @@ source record with its archived text), checked at each look-up; a claim whose so
 unknown depends on the names of every source instead (its message suggests the nearest).
 
 The cache is one SQLite file in ``.factcheck_cache/`` (with a ``.gitignore`` of ``*`` and a
-``CACHEDIR.TAG``). Each run writes a new file holding only the entries it used, and puts it
-in place of the old one in one step; a run whose every claim came from the cache leaves the
-old file as it is. A cache that cannot be read is ignored; one that cannot be written is
-skipped, with one warning.
+``CACHEDIR.TAG``). A run that checked any claim writes a new file, of the entries it used or
+made and those of claim files it did not read that still exist (at most one entry per
+file, so the cache grows no larger than the corpus), and puts it in place of the old one in
+one step; a run whose every claim came from the cache leaves the old file as it is. A
+cache that cannot be read is ignored; one that cannot be written is skipped, with one
+warning.
 """
 
 from __future__ import annotations
@@ -62,9 +64,9 @@ CACHEDIR_TAG = (
     "# This file is a cache directory tag created by factcheck.\n"
     "# For information about cache directory tags, see https://bford.info/cachedir/\n"
 )
-#: One entry: the key, the source its claim names and that source's digest, what step 2
-#: gave for the file (pickled).
-Entry = tuple[bytes, str, bytes, bytes]
+#: One entry: the key, the claim file's path as given, the source its claim names and that
+#: source's digest, what step 2 gave for the file (pickled).
+Entry = tuple[bytes, bytes, str, bytes, bytes]
 
 
 def _digest(*parts: bytes) -> bytes:
@@ -151,7 +153,22 @@ def run_key(tool: bytes, settings: bytes, tables: CorpusTables) -> bytes:
 def entry_key(run: bytes, path: str, data: bytes) -> bytes:
     """The key of a claim file's entry: the run's key, the file's path as given, its
     bytes."""
-    return _digest(run, path.encode("utf-8", "surrogatepass"), data)
+    return _digest(run, _path_key(path), data)
+
+
+def _path_key(path: str) -> bytes:
+    """A path as the cache stores it, as the store does (:func:`factcheck.store.key`)."""
+    from factcheck.store import key
+
+    return key(path)
+
+
+def _path_text(path: bytes) -> str:
+    return path.decode("utf-8", "surrogatepass")
+
+
+def _rows(values: Iterable[bytes]) -> Iterable[tuple[bytes]]:
+    return ((value,) for value in values)
 
 
 class SourceDigests:
@@ -190,7 +207,7 @@ def _open_read_only(path: Path) -> sqlite3.Connection | None:
         layout = connection.execute("PRAGMA user_version").fetchone()[0]
         if layout != LAYOUT:
             raise sqlite3.DatabaseError("another layout")
-        connection.execute("SELECT key, slug, source, data FROM entries LIMIT 1").fetchall()
+        connection.execute("SELECT key, path, slug, source, data FROM entries LIMIT 1").fetchall()
     except sqlite3.Error:
         connection.close()
         return None
@@ -210,8 +227,9 @@ class Lookup:
             self._connection = (os.getpid(), _open_read_only(self.file))
         return self._connection[1]
 
-    def find(self, key: bytes, source: Callable[[str], bytes]) -> Entry | None:
-        """The entry of ``key`` whose source still has the digest it had, or None."""
+    def find(self, key: bytes, source: Callable[[str], bytes]) -> bytes | None:
+        """The data of the entry of ``key`` whose source still has the digest it had, or
+        None."""
         connection = self._opened()
         if connection is None:
             return None
@@ -224,17 +242,8 @@ class Lookup:
             return None
         if row is None or source(row[0]) != row[1]:
             return None
-        return (key, row[0], row[1], row[2])
-
-    def count(self) -> int:
-        """How many entries the cache file holds (0 when it cannot be read)."""
-        connection = self._opened()
-        if connection is None:
-            return 0
-        try:
-            return int(connection.execute("SELECT count(*) FROM entries").fetchone()[0])
-        except sqlite3.Error:
-            return 0
+        data: bytes = row[2]
+        return data
 
     def close(self) -> None:
         """Close this process's connection."""
@@ -261,7 +270,10 @@ def pack(claims: list[Any], named: list[Any], results: list[Any], problems: list
 
 class ResultCache:
     """The cache of one run: the entries it starts with (:attr:`lookup`), and the new cache
-    file it writes of the entries it used, put in place by :meth:`finish`.
+    file it writes, put in place by :meth:`finish`: the entries the run used or made, and
+    those of claim files it did not read that still exist (a run on one file keeps the
+    others' entries for the next run on the whole corpus). Each claim file has at most one
+    entry, so the cache grows no larger than the corpus.
 
     Nothing here fails a run: a cache that cannot be read is ignored, one that cannot be
     written is skipped and :attr:`warning` says why.
@@ -289,21 +301,20 @@ class ResultCache:
             return
         try:
             connection = self._writing()
-            connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", new)
+            connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", new)
         except (OSError, sqlite3.Error) as error:
             self._give_up(error)
 
-    def finish(self) -> None:
-        """Put the new cache file in place of the old one, unless every entry came from
-        the old one and it holds no other (then it stays as it is)."""
+    def finish(self, visited: Iterable[str]) -> None:
+        """Put the new cache file in place of the old one, ``visited`` being the claim
+        files of the run (as given); when every result came from the old file, it stays as
+        it is."""
         try:
-            if not self.misses and self.hits == self.lookup.count():
-                return
-            if self.warning is not None:
+            if not self.misses or self.warning is not None:
                 return
             connection = self._writing()
-            self._copy_used(connection)
             connection.execute("COMMIT")
+            self._copy_kept(connection, visited)
             connection.close()
             temporary = self._new[0]  # type: ignore[index]
             self._new = None
@@ -328,24 +339,45 @@ class ResultCache:
             with contextlib.suppress(OSError):
                 temporary.unlink()
 
-    def _copy_used(self, connection: sqlite3.Connection) -> None:
-        """Copy the entries used from the old cache file into the new one; from an old file
-        that cannot be read (damaged, or replaced meanwhile by another run's), what can be."""
-        if not self._used:
+    def _copy_kept(self, connection: sqlite3.Connection, visited: Iterable[str]) -> None:
+        """Copy from the old cache file into the new one the entries the run used, and
+        those of claim files the run did not read that still exist; from an old file that
+        cannot be read (damaged, or replaced meanwhile by another run's), what can be."""
+        if not self.lookup.file.is_file():
             return
-        old = self.lookup.file
-        connection.execute("CREATE TEMP TABLE used (key BLOB PRIMARY KEY) WITHOUT ROWID")
+        execute = connection.execute
+        execute("CREATE TEMP TABLE kept (key BLOB PRIMARY KEY) WITHOUT ROWID")
+        execute("CREATE TEMP TABLE visited (path BLOB PRIMARY KEY) WITHOUT ROWID")
+        connection.executemany("INSERT OR IGNORE INTO kept VALUES (?)", _rows(self._used))
         connection.executemany(
-            "INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in self._used)
+            "INSERT OR IGNORE INTO visited VALUES (?)", _rows(map(_path_key, visited))
         )
+        uri = f"{self.lookup.file.resolve().as_uri()}?mode=ro"
         try:
-            connection.execute("ATTACH DATABASE ? AS old", (f"{old.resolve().as_uri()}?mode=ro",))
-            connection.execute(
-                "INSERT OR IGNORE INTO entries SELECT e.key, e.slug, e.source, e.data "
-                "FROM old.entries AS e JOIN used USING (key)"
-            )
+            execute("ATTACH DATABASE ? AS old", (uri,))
         except sqlite3.Error:
-            pass  # the entries not copied are checked again on the next run
+            return
+        try:
+            execute("BEGIN")
+            others = execute(
+                "SELECT key, path FROM old.entries WHERE path NOT IN (SELECT path FROM visited)"
+            ).fetchall()
+            connection.executemany(
+                "INSERT OR IGNORE INTO kept VALUES (?)",
+                ((key,) for key, path in others if os.path.lexists(_path_text(path))),
+            )
+            execute(
+                "INSERT OR IGNORE INTO entries SELECT e.key, e.path, e.slug, e.source, e.data "
+                "FROM old.entries AS e JOIN kept USING (key)"
+            )
+            execute("COMMIT")
+        except sqlite3.Error:
+            # The new entries are kept; those not copied are made again when their claims
+            # are checked.
+            if connection.in_transaction:
+                execute("ROLLBACK")
+        finally:
+            execute("DETACH DATABASE old")
 
     def _writing(self) -> sqlite3.Connection:
         """The new cache file, made on first use in a new folder with its tag files."""
@@ -370,7 +402,8 @@ class ResultCache:
             # A rowid table: its rows of a few kilobytes would make a WITHOUT ROWID table's
             # B-tree deep, and a look-up by key three times slower (measured).
             connection.execute(
-                "CREATE TABLE entries (key BLOB PRIMARY KEY, slug TEXT, source BLOB, data BLOB)"
+                "CREATE TABLE entries "
+                "(key BLOB PRIMARY KEY, path BLOB, slug TEXT, source BLOB, data BLOB)"
             )
             connection.execute("BEGIN")
         except BaseException:

@@ -156,7 +156,7 @@ def verify(
             )
             yield report
             if cache is not None:
-                cache.finish()
+                cache.finish(tables.claim_files())
         finally:
             if cache is not None:
                 cache.close()
@@ -349,7 +349,7 @@ def _check_files(files: list[str]) -> Batch:
             batch.results.append(result_row(claim, result.findings, result.verdict))
             batch.problems += claim_problems
         if cache is not None:
-            cache.keep(entry, claim.source_slug, batch, marks)
+            cache.keep(entry, name, claim.source_slug, batch, marks)
     return batch
 
 
@@ -380,7 +380,7 @@ class _WorkerCache:
         if found is None:
             return False
         try:
-            claims, named, results, problems = unpack(found[3])
+            claims, named, results, problems = unpack(found)
         except ValueError:
             return False
         batch.claims += claims
@@ -390,10 +390,11 @@ class _WorkerCache:
         batch.from_cache.append(key)
         return True
 
-    def keep(self, key: bytes, slug: str, batch: Batch, marks: tuple[int, ...]) -> None:
-        """Hand back as a new entry what checking one file added to ``batch`` since
-        ``marks``."""
+    def keep(self, key: bytes, path: str, slug: str, batch: Batch, marks: tuple[int, ...]) -> None:
+        """Hand back as a new entry what checking the file ``path`` added to ``batch``
+        since ``marks``."""
         from factcheck.cache import pack
+        from factcheck.store import key as stored_path
 
         claims, named, results, problems = marks
         data = pack(
@@ -402,7 +403,7 @@ class _WorkerCache:
             batch.results[results:],
             batch.problems[problems:],
         )
-        batch.to_cache.append((key, slug, self.sources(slug), data))
+        batch.to_cache.append((key, stored_path(path), slug, self.sources(slug), data))
 
 
 def _worker_cache(tables: CorpusTables) -> _WorkerCache:

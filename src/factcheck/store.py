@@ -360,8 +360,9 @@ class Batch:
         self.unread = 0
         #: Keys of the result cache's entries the batch took its rows from.
         self.from_cache: list[bytes] = []
-        #: New entries for the result cache: (key, source, source digest, rows pickled).
-        self.to_cache: list[tuple[bytes, str, bytes, bytes]] = []
+        #: New entries for the result cache: (key, path, source, source digest, rows
+        #: pickled).
+        self.to_cache: list[tuple[bytes, bytes, str, bytes, bytes]] = []
 
     def marks(self) -> tuple[int, int, int, int]:
         """How many claim rows, named figures, result rows and problems the batch holds:
