@@ -239,6 +239,10 @@ def test_a_cache_of_another_layout_is_ignored(factcheck, project: Path):
     assert (run.code, run.out, run.err) == (cold.code, cold.out, "")
     with sqlite3.connect(file) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] != 99
+        connection.execute("PRAGMA user_version = 99")
+    # Nor are the entries of a file of another layout kept for the claims a run skips.
+    assert _verify(factcheck, project, str(BUDGET)).code == 0
+    assert _entries(project) == 1
 
 
 def test_a_cache_that_cannot_be_written_is_one_warning_and_no_failure(factcheck, project: Path):

@@ -358,6 +358,8 @@ class ResultCache:
         except sqlite3.Error:
             return
         try:
+            if execute("PRAGMA old.user_version").fetchone()[0] != LAYOUT:
+                raise sqlite3.DatabaseError("a cache file of another layout")
             execute("BEGIN")
             others = execute(
                 "SELECT key, path FROM old.entries WHERE path NOT IN (SELECT path FROM visited)"
