@@ -245,12 +245,6 @@ class Lookup:
         data: bytes = row[2]
         return data
 
-    def close(self) -> None:
-        """Close this process's connection."""
-        if self._connection is not None and self._connection[1] is not None:
-            self._connection[1].close()
-        self._connection = None
-
 
 def unpack(data: bytes) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
     """What step 2 gave for a file, from an entry's data: its claim rows, the figures its
@@ -269,8 +263,9 @@ def pack(claims: list[Any], named: list[Any], results: list[Any], problems: list
 
 
 class ResultCache:
-    """The cache of one run: the entries it starts with (:attr:`lookup`), and the new cache
-    file it writes, put in place by :meth:`finish`: the entries the run used or made, and
+    """The cache of one run: the cache file it starts with (:attr:`file`, whose entries
+    each process looks up with a :class:`Lookup`), and the new cache file it writes, put in
+    place by :meth:`finish`: the entries the run used or made, and
     those of claim files it did not read that still exist (a run on one file keeps the
     others' entries for the next run on the whole corpus). Each claim file has at most one
     entry, so the cache grows no larger than the corpus.
@@ -281,20 +276,17 @@ class ResultCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.lookup = Lookup(folder / FILE)
+        self.file = folder / FILE
         #: Why the cache could not be written, for one warning line; None if it could.
         self.warning: str | None = None
-        #: Claim files whose entry came from the cache, and those read and checked.
-        self.hits = 0
+        #: Claim files read and checked, whose entries are new.
         self.misses = 0
         self._used: list[bytes] = []
         self._new: tuple[Path, sqlite3.Connection] | None = None
 
     def add(self, used: Iterable[bytes], new: Iterable[Entry]) -> None:
         """Note the keys of entries used from the cache, and write new entries."""
-        for key in used:
-            self._used.append(key)
-            self.hits += 1
+        self._used += used
         new = list(new)
         self.misses += len(new)
         if not new or self.warning is not None:
@@ -327,8 +319,7 @@ class ResultCache:
             self.close()
 
     def close(self) -> None:
-        """Close the cache files; remove a new one not put in place."""
-        self.lookup.close()
+        """Close the new cache file and remove it, if it was not put in place."""
         self._discard_new()
 
     def _discard_new(self) -> None:
@@ -343,7 +334,7 @@ class ResultCache:
         """Copy from the old cache file into the new one the entries the run used, and
         those of claim files the run did not read that still exist; from an old file that
         cannot be read (damaged, or replaced meanwhile by another run's), what can be."""
-        if not self.lookup.file.is_file():
+        if not self.file.is_file():
             return
         execute = connection.execute
         execute("CREATE TEMP TABLE kept (key BLOB PRIMARY KEY) WITHOUT ROWID")
@@ -352,7 +343,7 @@ class ResultCache:
         connection.executemany(
             "INSERT OR IGNORE INTO visited VALUES (?)", _rows(map(_path_key, visited))
         )
-        uri = f"{self.lookup.file.resolve().as_uri()}?mode=ro"
+        uri = f"{self.file.resolve().as_uri()}?mode=ro"
         try:
             execute("ATTACH DATABASE ? AS old", (uri,))
         except sqlite3.Error:

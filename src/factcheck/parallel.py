@@ -172,7 +172,7 @@ def _cached(
         return None
     from factcheck.cache import run_key, settings_digest, tool_digest
 
-    return cache.lookup.file, run_key(tool_digest(), settings_digest(settings, reader), tables)
+    return cache.file, run_key(tool_digest(), settings_digest(settings, reader), tables)
 
 
 def _read_corpus(paths: list[Path], tables: CorpusTables, reader: Reader) -> list[InputProblem]:
