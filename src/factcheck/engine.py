@@ -340,6 +340,16 @@ def corpus_context(corpus: Corpus, claims: list[Claim]) -> Context:
     )
 
 
+#: How the message of a rule that stopped with an error begins.
+INTERNAL_ERROR = "internal error: "
+
+
+def is_internal_error(problem: InputProblem) -> bool:
+    """Whether ``problem`` is a rule that stopped with an error (a bug in factcheck), not
+    a verdict on the claim's input."""
+    return problem.message.startswith(INTERNAL_ERROR)
+
+
 def _guarded(
     rule: Rule, claim: Claim, context: Context, options: object
 ) -> tuple[list[RuleResult], list[InputProblem]]:
@@ -351,7 +361,7 @@ def _guarded(
     except Exception as error:  # any bug in a rule: report it and go on with the others
         what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         message = (
-            f"internal error: rule {rule.code} {rule.name} stopped on this claim ({what}); "
+            f"{INTERNAL_ERROR}rule {rule.code} {rule.name} stopped on this claim ({what}); "
             "this is a bug in factcheck, please report it with the claim file"
         )
         finding = RuleResult(Outcome.NOT_EVALUATED, claim.location, message)

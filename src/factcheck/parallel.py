@@ -42,7 +42,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.context import Context, figures_named
-from factcheck.engine import Settings, build_report, check_claim, validate_checks
+from factcheck.engine import (
+    Settings,
+    build_report,
+    check_claim,
+    is_internal_error,
+    validate_checks,
+)
 from factcheck.load import (
     CLAIM,
     REFERENCE,
@@ -397,6 +403,10 @@ class _WorkerCache:
         from factcheck.store import key as stored_path
 
         claims, named, results, problems = marks
+        if any(is_internal_error(problem) for problem in batch.problems[problems:]):
+            # A rule that stopped on the claim may not stop next time (memory ran out, a
+            # bug fixed in a copy that keeps the tool's digest): check the claim again.
+            return
         data = pack(
             batch.claims[claims:],
             batch.named[named:],
