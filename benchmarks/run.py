@@ -32,7 +32,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,22 +74,47 @@ class Measure:
         return self.peak_kib / 1024
 
 
+#: Runs one command and prints its wall time, CPU time, peak memory and exit code. Linux
+#: starts a child's peak resident set at that of the process it was forked from, so a
+#: command started straight from this script (which grows as it lists a large corpus) would
+#: report this script's memory as its own; this small process (``python -S``, a few MiB)
+#: starts each command instead, and the command's own peak shows.
+SPAWN_SCRIPT = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    try:
+        os.execvp(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+cpu = usage.ru_utime + usage.ru_stime
+print(wall, cpu, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def measure(command: list[str], runs: int = 1, cwd: Path | None = None) -> Measure:
     """Run ``command`` ``runs`` times with its output discarded; keep the fastest run's
     times and the largest peak memory. A shared machine only ever makes a run slower, so
     the fastest is the truest."""
     results = []
     for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        # wait4 gives this child's own usage: its CPU time and its peak resident set
-        # (or that of its largest child, if larger).
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        results.append(Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code))
+        # wait4 in the spawner gives the command's own usage: its CPU time and its peak
+        # resident set (or that of its largest child, if larger).
+        printed = subprocess.run(
+            [sys.executable, "-S", "-c", SPAWN_SCRIPT, *command],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            text=True,
+            check=True,
+        ).stdout.split()
+        wall, cpu, peak_kib, code = float(printed[0]), float(printed[1]), *map(int, printed[2:])
+        results.append(Measure(wall, cpu, peak_kib, code))
     fastest = min(results, key=lambda result: result.wall)
     peak = max(result.peak_kib for result in results)
     return Measure(fastest.wall, fastest.cpu, peak, fastest.returncode)
