@@ -137,7 +137,25 @@ class Table(MutableMapping[str, Value], Generic[Value]):
         yield from self._connection.execute(f"SELECT name, data FROM {self._name} ORDER BY name")
 
 
-class CorpusTables:
+class _Database:
+    """One SQLite database of the store, written in transactions of many records."""
+
+    connection: sqlite3.Connection
+
+    def begin(self) -> None:
+        """Start writing many records at once."""
+        self.connection.execute("BEGIN")
+
+    def commit(self) -> None:
+        """End writing records."""
+        self.connection.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the database."""
+        self.connection.close()
+
+
+class CorpusTables(_Database):
     """The corpus database: claim files, sources, reference facts."""
 
     def __init__(self, folder: Path, read_only: bool = False) -> None:
@@ -181,20 +199,8 @@ class CorpusTables:
         for (path,) in cursor:
             yield _text(path)
 
-    def begin(self) -> None:
-        """Start writing many records at once."""
-        self.connection.execute("BEGIN")
 
-    def commit(self) -> None:
-        """End writing records."""
-        self.connection.execute("COMMIT")
-
-    def close(self) -> None:
-        """Close the database."""
-        self.connection.close()
-
-
-class ResultTables:
+class ResultTables(_Database):
     """The results database: what other claims may ask of each claim read, and each claim's
     result."""
 
@@ -304,18 +310,6 @@ class ResultTables:
         query = f"SELECT data FROM results {shown} ORDER BY slug, id, path LIMIT ? OFFSET ?"
         for (data,) in self.connection.execute(query, (limit, offset)):
             yield data
-
-    def begin(self) -> None:
-        """Start writing many records at once."""
-        self.connection.execute("BEGIN")
-
-    def commit(self) -> None:
-        """End writing records."""
-        self.connection.execute("COMMIT")
-
-    def close(self) -> None:
-        """Close the database."""
-        self.connection.close()
 
 
 def _names(text: str) -> list[str]:
