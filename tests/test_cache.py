@@ -412,3 +412,121 @@ def test_a_claim_a_rule_stopped_on_is_not_kept(project: Path, monkeypatch):
     checked, report = _run_counting(project, monkeypatch)
     assert checked == 1
     assert "internal error" not in report
+
+
+# --- a claim file whose status is unchanged is not read ----------------------------------
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The claim files verify reads in step 2 (each as given)."""
+    from factcheck import parallel
+
+    read: list[str] = []
+    real = parallel.read_yaml_bytes
+
+    def counting(path: Path) -> bytes:
+        read.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(parallel, "read_yaml_bytes", counting)
+    return read
+
+
+@pytest.fixture
+def settled(monkeypatch) -> None:
+    """Every file counts as last changed long ago, so that its status is kept at once (a
+    test cannot wait the seconds a file must rest)."""
+    from factcheck import cache
+
+    monkeypatch.setattr(cache, "SETTLED", -(10**12))
+
+
+def _statuses(project: Path) -> int:
+    with sqlite3.connect(project / CACHE / "results.sqlite") as connection:
+        query = "SELECT count(*) FROM entries WHERE status IS NOT NULL"
+        return int(connection.execute(query).fetchone()[0])
+
+
+def test_an_unchanged_claim_file_is_not_even_read(
+    project: Path, monkeypatch, reads: list[str], settled: None
+):
+    claims = len(list((project / RELEASE).glob("*.yaml"))) - 1
+    cold, report = _run_counting(project, monkeypatch)
+    assert cold == claims
+    # Step 2 reads every claim file; step 3 reads again those whose figures other claims'
+    # checks name, as every run does.
+    with_corpus = reads[claims:]
+    assert len(set(reads[:claims])) == claims
+    assert _statuses(project) == claims
+    reads.clear()
+    assert _run_counting(project, monkeypatch) == (0, report)
+    assert reads == with_corpus
+
+
+def test_a_run_with_every_file_unchanged_starts_no_workers(
+    project: Path, monkeypatch, settled: None
+):
+    import concurrent.futures
+
+    from factcheck import parallel
+
+    monkeypatch.setattr(parallel, "CHUNK", 2)  # the bundled corpus in several chunks
+    _, report = _run_counting(project, monkeypatch, jobs=2)
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool of workers was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    assert _run_counting(project, monkeypatch, jobs=2) == (0, report)
+
+
+def test_a_file_changed_in_place_with_its_size_and_time_kept_is_read_again(
+    project: Path, monkeypatch, reads: list[str], settled: None
+):
+    _run_counting(project, monkeypatch)
+    reads.clear()
+    _run_counting(project, monkeypatch)
+    with_corpus = list(reads)
+    budget = project / BUDGET
+    before = budget.stat()
+    # The same number of bytes, and the modification time put back: only the change time,
+    # which no tool can set back, tells.
+    _edit(budget, "value: 4,2 Mio. €", "value: 5,2 Mio. €")
+    os.utime(budget, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert budget.stat().st_size == before.st_size
+    reads.clear()
+    checked, report = _run_counting(project, monkeypatch)
+    assert (checked, reads) == (1, [str(budget), *with_corpus])
+    assert "komm-an-budget.yaml:18:5: FC101 fail" in report
+
+
+def test_a_file_changed_moments_ago_keeps_no_status(project: Path, monkeypatch):
+    # The bundled corpus was copied just now: within a tick of a coarse file-system clock a
+    # second change could leave the status as it was, so no status is kept.
+    _run_counting(project, monkeypatch)
+    assert _entries(project) > 0
+    assert _statuses(project) == 0
+
+
+def test_a_touched_file_is_read_once_and_its_new_status_kept(
+    project: Path, monkeypatch, reads: list[str], settled: None
+):
+    # A checkout or a restored cache gives every file a new status but the same bytes: the
+    # entries are found by the bytes' digest, nothing is checked, and the new statuses are
+    # kept for the next run.
+    _, report = _run_counting(project, monkeypatch)
+    reads.clear()
+    _run_counting(project, monkeypatch)
+    with_corpus = list(reads)
+    file = project / CACHE / "results.sqlite"
+    for claim_file in (project / RELEASE).glob("*.yaml"):
+        claim_file.touch()
+    reads.clear()
+    assert _run_counting(project, monkeypatch) == (0, report)
+    assert len(reads) == _entries(project) + len(with_corpus)
+    rewritten = file.stat().st_ino
+    reads.clear()
+    assert _run_counting(project, monkeypatch) == (0, report)
+    assert reads == with_corpus
+    assert file.stat().st_ino == rewritten

@@ -17,7 +17,16 @@ An entry is found by a digest (BLAKE2b) of everything its result can depend on:
   libraries that read figures and files (PyYAML, pint, text2num, rapidfuzz), the settings
   (rules on and off, levels, options, strict, the configuration file), the reader (rounding,
   lexicon files and their content), and every reference fact of the corpus;
-- the claim file's path as given (findings name it) and its bytes.
+- the claim file's path as given (findings name it) and a digest of its bytes.
+
+A claim file is not even read when its status (device, inode, size, modification and change
+times, as ``os.stat`` gives them) is the one kept with its entry, as git and ruff trust a
+file's status: the entry's key is then made with the digest of the bytes kept beside it.
+The status is kept only of a file last changed at least :data:`SETTLED` before it was read,
+so that a file changed again within one tick of a coarse file-system clock (FAT's two
+seconds, ext3's one) cannot keep a status that hides the change; the change time, which
+no tool can set back, catches a change whose modification time was put back. Any other
+file is read and its bytes' digest looked up, as after a fresh clone or checkout.
 
 Beside each entry is the digest of the source its claim names, as the store holds it (the
 source record with its archived text), checked at each look-up; a claim whose source is
@@ -54,7 +63,10 @@ if TYPE_CHECKING:
 #: The cache file in the folder.
 FILE = "results.sqlite"
 #: The layout of the cache file; a file of another layout is not read.
-LAYOUT = 2
+LAYOUT = 3
+#: How long before it is read a claim file must have been last changed for its status to
+#: be kept with its entry, in nanoseconds.
+SETTLED = 2_000_000_000
 #: The libraries whose behaviour reaches a result: YAML parsing, units, number words, the
 #: passages a misquote's finding shows.
 LIBRARIES = ("yaml", "yaml._yaml", "pint", "text_to_num", "rapidfuzz")
@@ -65,8 +77,9 @@ CACHEDIR_TAG = (
     "# For information about cache directory tags, see https://bford.info/cachedir/\n"
 )
 #: One entry: the key, the claim file's path as given, the source its claim names and that
-#: source's digest, what step 2 gave for the file (pickled).
-Entry = tuple[bytes, bytes, str, bytes, bytes]
+#: source's digest, what step 2 gave for the file (pickled), the digest of the file's bytes
+#: and the file's status when it was read (None when it had just changed).
+Entry = tuple[bytes, bytes, str, bytes, bytes, bytes, bytes | None]
 
 
 def _digest(*parts: bytes) -> bytes:
@@ -150,10 +163,27 @@ def run_key(tool: bytes, settings: bytes, tables: CorpusTables) -> bytes:
     return _digest(tool, settings, references.digest())
 
 
-def entry_key(run: bytes, path: str, data: bytes) -> bytes:
-    """The key of a claim file's entry: the run's key, the file's path as given, its
-    bytes."""
-    return _digest(run, _path_key(path), data)
+def entry_key(run: bytes, path: str, content: bytes) -> bytes:
+    """The key of a claim file's entry: the run's key, the file's path as given, the digest
+    of its bytes."""
+    return _digest(run, _path_key(path), content)
+
+
+def file_status(path: str) -> bytes | None:
+    """The status of a claim file as an entry keeps it, if the file is a regular file last
+    changed at least :data:`SETTLED` ago; None otherwise (the file must be read)."""
+    import stat
+    import time
+
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    changed = max(status.st_mtime_ns, status.st_ctime_ns)
+    if not stat.S_ISREG(status.st_mode) or changed > time.time_ns() - SETTLED:
+        return None
+    fields = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+    return b"".join(field.to_bytes(16, "little", signed=True) for field in fields)
 
 
 def _path_key(path: str) -> bytes:
@@ -207,7 +237,9 @@ def _open_read_only(path: Path) -> sqlite3.Connection | None:
         layout = connection.execute("PRAGMA user_version").fetchone()[0]
         if layout != LAYOUT:
             raise sqlite3.DatabaseError("another layout")
-        connection.execute("SELECT key, path, slug, source, data FROM entries LIMIT 1").fetchall()
+        connection.execute(
+            "SELECT key, path, slug, source, data, content, status FROM entries LIMIT 1"
+        ).fetchall()
     except sqlite3.Error:
         connection.close()
         return None
@@ -230,20 +262,37 @@ class Lookup:
     def find(self, key: bytes, source: Callable[[str], bytes]) -> bytes | None:
         """The data of the entry of ``key`` whose source still has the digest it had, or
         None."""
-        connection = self._opened()
-        if connection is None:
-            return None
-        try:
-            row = connection.execute(
-                "SELECT slug, source, data FROM entries WHERE key = ?", (key,)
-            ).fetchone()
-        except sqlite3.Error:
-            self._connection = (os.getpid(), None)  # unreadable from here on: ignore it
-            return None
+        row = self._row("SELECT slug, source, data FROM entries WHERE key = ?", key)
         if row is None or source(row[0]) != row[1]:
             return None
         data: bytes = row[2]
         return data
+
+    def find_unchanged(
+        self, run: bytes, path: str, status: bytes, source: Callable[[str], bytes]
+    ) -> tuple[bytes, bytes, bytes] | None:
+        """(key, digest of the bytes, data) of the entry of the claim file ``path`` that
+        kept the file's status ``status`` and belongs to the run of key ``run``, whose
+        source still has the digest it had; None if there is none."""
+        row = self._row(
+            "SELECT key, content, slug, source, data FROM entries WHERE path = ? AND status = ?",
+            _path_key(path),
+            status,
+        )
+        if row is None or row[0] != entry_key(run, path, row[1]) or source(row[2]) != row[3]:
+            return None
+        return row[0], row[1], row[4]
+
+    def _row(self, query: str, *parameters: bytes) -> tuple[Any, ...] | None:
+        connection = self._opened()
+        if connection is None:
+            return None
+        try:
+            row: tuple[Any, ...] | None = connection.execute(query, parameters).fetchone()
+        except sqlite3.Error:
+            self._connection = (os.getpid(), None)  # unreadable from here on: ignore it
+            return None
+        return row
 
 
 def unpack(data: bytes) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
@@ -282,27 +331,35 @@ class ResultCache:
         #: Claim files read and checked, whose entries are new.
         self.misses = 0
         self._used: list[bytes] = []
+        self._restamped: list[tuple[bytes, bytes]] = []
         self._new: tuple[Path, sqlite3.Connection] | None = None
 
-    def add(self, used: Iterable[bytes], new: Iterable[Entry]) -> None:
-        """Note the keys of entries used from the cache, and write new entries."""
+    def add(
+        self, used: Iterable[bytes], new: Iterable[Entry], restamped: Iterable[tuple[bytes, bytes]]
+    ) -> None:
+        """Note the keys of entries used from the cache, and the new status of those whose
+        claim file was read again only because its status changed (a checkout touches every
+        file); write new entries."""
         self._used += used
+        self._restamped += restamped
         new = list(new)
         self.misses += len(new)
         if not new or self.warning is not None:
             return
         try:
             connection = self._writing()
-            connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", new)
+            connection.executemany(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", new
+            )
         except (OSError, sqlite3.Error) as error:
             self._give_up(error)
 
     def finish(self, visited: Iterable[str]) -> None:
         """Put the new cache file in place of the old one, ``visited`` being the claim
-        files of the run (as given); when every result came from the old file, it stays as
-        it is."""
+        files of the run (as given); when every result came from the old file and no
+        file's status is new, it stays as it is."""
         try:
-            if not self.misses or self.warning is not None:
+            if not (self.misses or self._restamped) or self.warning is not None:
                 return
             connection = self._writing()
             connection.execute("COMMIT")
@@ -337,9 +394,10 @@ class ResultCache:
         if not self.file.is_file():
             return
         execute = connection.execute
-        execute("CREATE TEMP TABLE kept (key BLOB PRIMARY KEY) WITHOUT ROWID")
+        execute("CREATE TEMP TABLE kept (key BLOB PRIMARY KEY, status BLOB) WITHOUT ROWID")
         execute("CREATE TEMP TABLE visited (path BLOB PRIMARY KEY) WITHOUT ROWID")
-        connection.executemany("INSERT OR IGNORE INTO kept VALUES (?)", _rows(self._used))
+        connection.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", _rows(self._used))
+        connection.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?)", self._restamped)
         connection.executemany(
             "INSERT OR IGNORE INTO visited VALUES (?)", _rows(map(_path_key, visited))
         )
@@ -356,11 +414,12 @@ class ResultCache:
                 "SELECT key, path FROM old.entries WHERE path NOT IN (SELECT path FROM visited)"
             ).fetchall()
             connection.executemany(
-                "INSERT OR IGNORE INTO kept VALUES (?)",
+                "INSERT OR IGNORE INTO kept (key) VALUES (?)",
                 ((key,) for key, path in others if os.path.lexists(_path_text(path))),
             )
             execute(
-                "INSERT OR IGNORE INTO entries SELECT e.key, e.path, e.slug, e.source, e.data "
+                "INSERT OR IGNORE INTO entries SELECT e.key, e.path, e.slug, e.source, e.data, "
+                "e.content, coalesce(kept.status, e.status) "
                 "FROM old.entries AS e JOIN kept USING (key)"
             )
             execute("COMMIT")
@@ -395,9 +454,11 @@ class ResultCache:
             # A rowid table: its rows of a few kilobytes would make a WITHOUT ROWID table's
             # B-tree deep, and a look-up by key three times slower (measured).
             connection.execute(
-                "CREATE TABLE entries "
-                "(key BLOB PRIMARY KEY, path BLOB, slug TEXT, source BLOB, data BLOB)"
+                "CREATE TABLE entries (key BLOB PRIMARY KEY, path BLOB, slug TEXT, "
+                "source BLOB, data BLOB, content BLOB, status BLOB)"
             )
+            # A claim file whose status is unchanged is looked up by its path.
+            connection.execute("CREATE INDEX entries_by_path ON entries (path, status)")
             connection.execute("BEGIN")
         except BaseException:
             temporary.unlink(missing_ok=True)

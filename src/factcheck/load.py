@@ -100,47 +100,58 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[InputProbl
     """Split the given files and folders into source files and claim files, sorted."""
     problems: list[InputProblem] = []
     found: dict[str, set[Path]] = {SOURCE: set(), CLAIM: set(), REFERENCE: set()}
-    for kind, file in walk(paths, problems):
+    for kind, file, _ in walk(paths, problems):
         found[kind].add(file)
     return _sorted(found[SOURCE]), _sorted(found[CLAIM]), problems
 
 
-def walk(paths: list[Path], problems: list[InputProblem]) -> Iterator[tuple[str, Path]]:
-    """Every file of the corpus under ``paths``, one at a time, as (kind, file): a source
-    file (:data:`SOURCE`), a claim file (:data:`CLAIM`), or a file of reference facts in a
-    ``references/`` folder under a given folder (:data:`REFERENCE`). Each folder's files
-    come in the order the file system lists them, and a file reached twice (by a folder and
-    by its own name) comes twice. Paths that cannot be read and symbolic links that lead
-    out of a given folder are appended to ``problems``."""
+def walk(paths: list[Path], problems: list[InputProblem]) -> Iterator[tuple[str, Path, bool]]:
+    """Every file of the corpus under ``paths``, one at a time, as (kind, file, whether it
+    is a symbolic link): a source file (:data:`SOURCE`), a claim file (:data:`CLAIM`), or a
+    file of reference facts in a ``references/`` folder under a given folder
+    (:data:`REFERENCE`). Each folder's files come in the order the file system lists them,
+    and a file reached twice (by a folder and by its own name) comes twice. Paths that
+    cannot be read and symbolic links that lead out of a given folder are appended to
+    ``problems``."""
     for path in paths:
         if path.is_dir():
-            for file, between, link in _entries(path):
-                if link and _leads_out(file, path):
-                    if file.is_dir() or file.suffix in (".yaml", ".yml"):
-                        problems.append(_link_out(file, path))
+            for directory, entry, between in _entries(path):
+                name = entry.name
+                link = entry.is_symlink()
+                if link and _leads_out(directory / name, path):
+                    if entry.is_dir() or _is_yaml(name):
+                        problems.append(_link_out(directory / name, path))
                     continue
-                if file.suffix not in (".yaml", ".yml") or not file.is_file():
+                # The listing knows each entry's type, so only links cost a system call.
+                if not _is_yaml(name) or not entry.is_file():
                     continue
+                file = directory / name
                 if not _utf8_name(file):
                     problems.append(_not_utf8_name(file))
                     continue
                 if REFERENCES_DIR in between:
-                    yield REFERENCE, file
+                    yield REFERENCE, file, link
                 else:
-                    yield (SOURCE if file.name == SOURCE_FILE else CLAIM), file
+                    yield (SOURCE if name == SOURCE_FILE else CLAIM), file, link
         elif not _utf8_name(path):
             problems.append(_not_utf8_name(path))
         elif path.is_file():
             if path.name == SOURCE_FILE:
-                yield SOURCE, path
+                yield SOURCE, path, path.is_symlink()
             else:
-                yield CLAIM, path
-                if (path.parent / SOURCE_FILE).is_file():
-                    yield SOURCE, path.parent / SOURCE_FILE
+                yield CLAIM, path, path.is_symlink()
+                source = path.parent / SOURCE_FILE
+                if source.is_file():
+                    yield SOURCE, source, source.is_symlink()
         elif path.exists():
             problems.append(InputProblem(Location(str(path)), "not a file nor a folder"))
         else:
             problems.append(InputProblem(Location(str(path)), "no such file or folder"))
+
+
+def _is_yaml(name: str) -> bool:
+    """Whether a file name has the suffix of a YAML file (as ``Path.suffix`` reads it)."""
+    return os.path.splitext(name)[1] in (".yaml", ".yml")
 
 
 def _utf8_name(path: Path) -> bool:
@@ -169,13 +180,14 @@ def _printable(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
-def _entries(folder: Path) -> Iterator[tuple[Path, tuple[str, ...], bool]]:
+def _entries(folder: Path) -> Iterator[tuple[Path, os.DirEntry[str], tuple[str, ...]]]:
     """What ``folder.rglob("*")`` finds, in a tenth of the time, since a corpus has as many
     files as claims: every file, folder and symbolic link under ``folder`` (links not
-    followed), each with the folders between ``folder`` and it and whether it is a link.
-    The folders themselves are left out, since only files and links matter here; folders
-    that cannot be read are passed over, as rglob does. Depth first, one entry at a time:
-    the walk holds the open listings of the folders it is in, never a list of the files."""
+    followed), each as (the folder it is in, its entry in that folder's listing, the
+    folders between ``folder`` and it). The folders themselves are left out, since only
+    files and links matter here; folders that cannot be read are passed over, as rglob
+    does. Depth first, one entry at a time: the walk holds the open listings of the folders
+    it is in, never a list of the files."""
     stack: list[tuple[Iterator[os.DirEntry[str]], Path, tuple[str, ...]]] = []
 
     def enter(directory: Path, between: tuple[str, ...]) -> None:
@@ -196,7 +208,7 @@ def _entries(folder: Path) -> Iterator[tuple[Path, tuple[str, ...], bool]]:
             elif entry.is_dir(follow_symlinks=False):
                 enter(directory / entry.name, (*between, entry.name))
             else:
-                yield directory / entry.name, between, entry.is_symlink()
+                yield directory, entry, between
     finally:
         for listing, _, _ in stack:
             listing.close()  # type: ignore[attr-defined]
@@ -230,7 +242,7 @@ def reference_files(paths: list[Path], claim_files: list[Path]) -> list[Path]:
     folders = ReferenceFolders()
     for file in claim_files:
         folders.add(file)
-    under = {file for kind, file in walk(paths, []) if kind == REFERENCE}
+    under = {file for kind, file, _ in walk(paths, []) if kind == REFERENCE}
     return folders.files(under)
 
 
@@ -242,10 +254,12 @@ class ReferenceFolders:
         self.folders: set[Path] = set()
         self._last_parent: str | None = None
 
-    def add(self, claim_file: Path) -> None:
-        """Add the ``references/`` folder beside the source folder of ``claim_file``."""
+    def add(self, claim_file: Path, link: bool | None = None) -> None:
+        """Add the ``references/`` folder beside the source folder of ``claim_file`` (of
+        the file it leads to, if it is a symbolic link; ``link`` says whether it is, when
+        that is known)."""
         name = str(claim_file)
-        if os.path.islink(name):
+        if os.path.islink(name) if link is None else link:
             self.folders.add(claim_file.resolve().parent.parent / REFERENCES_DIR)
             return
         parent = os.path.dirname(name)
@@ -345,11 +359,13 @@ def load_source(path: Path) -> Source:
             f"language {shown(language or '')} is not supported; expected one of: "
             f"{', '.join(LANGUAGES)}",
         )
-    text_file = _inside(path.parent, fields["text"] or "", root.entries["text"].location)
+    # Resolved, so "source.yaml" given from inside its folder still has the folder's name;
+    # the folder once for both uses, as resolving costs a system call per folder above.
+    folder = path.parent.resolve()
+    text_file = _inside(path.parent, fields["text"] or "", root.entries["text"].location, folder)
     text = read_source_text(text_file)
     return Source(
-        # Resolved, so "source.yaml" given from inside its folder still has the folder's name.
-        slug=path.resolve().parent.name,
+        slug=(path.resolve().parent if os.path.islink(path) else folder).name,
         title=fields["title"] or "",
         publisher=fields["publisher"] or "",
         language=language,
@@ -387,12 +403,18 @@ def read_source_text(path: Path) -> str:
     return text
 
 
-def _inside(folder: Path, name: str, location: Location) -> Path:
+def _inside(folder: Path, name: str, location: Location, resolved: Path | None = None) -> Path:
     """The file ``name`` in ``folder``, as written; refuse any path that leads out of it,
-    by ``..``, as an absolute path, or through a symbolic link."""
+    by ``..``, as an absolute path, or through a symbolic link. ``resolved`` is ``folder``
+    resolved, when it was already."""
     path = folder / name
-    target = path.resolve()
-    if Path(name).is_absolute() or not target.is_relative_to(folder.resolve()):
+    real_folder = resolved or folder.resolve()
+    plain = name not in ("", ".", "..") and not any(
+        separator in name for separator in (os.sep, os.altsep) if separator
+    )
+    # A plain name that is no link lies in the folder: no need to resolve it again.
+    target = real_folder / name if plain and not os.path.islink(path) else path.resolve()
+    if Path(name).is_absolute() or not target.is_relative_to(real_folder):
         link = f" (it leads to {target})" if not Path(name).is_absolute() else ""
         raise InputError(
             location, f"the text file {shown(name)} must lie in the source's folder{link}"

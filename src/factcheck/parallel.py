@@ -14,7 +14,9 @@ claim at a time:
    (``claim-id.figure``), or whose checks have problems (their messages suggest the names of
    the whole corpus), waits instead. With the result cache (:mod:`factcheck.cache`), a
    claim file whose entry the cache holds is not read and checked: the rows it gave when
-   it was are added as they were.
+   it was are added as they were. The main process takes the entries of files whose
+   status is unchanged and hands only the others to workers, whose pool starts with the
+   first of those: a run of unchanged files starts none.
 3. With every claim read, it checks with the whole corpus at hand the claims that waited,
    and again those whose figures a check of another claim names or whose id another claim
    has too: rule FC301 asks whether any check of the corpus names a figure, and a claim
@@ -136,20 +138,23 @@ def verify(
         try:
             problems = _read_corpus(paths, tables, reader)
             claim_files = tables.claim_file_count()
-            workers = jobs_for(jobs, claim_files)
-            chunks = -(-claim_files // CHUNK)
-            if workers > 1 and chunks > 1:
-                _prepare(reader, tables)
+            workers = min(jobs_for(jobs, claim_files), -(-claim_files // CHUNK))
             cached = _cached(cache, reader, settings, tables)
+            unchanged = _CacheLookups(*cached, tables) if cached else None
             with _progress(claim_files) as bar:
-                results.begin()
-                shared = (Path(folder), reader, settings, cached)
-                for batch in _map(min(workers, chunks), _check_files, _chunks(tables), shared):
+
+                def store(batch: Batch) -> None:
                     results.add(batch)
                     if cache is not None:
-                        cache.add(batch.from_cache, batch.to_cache)
-                    problems += batch.problems
+                        cache.add(batch.from_cache, batch.to_cache, batch.restamped)
+                    problems.extend(batch.problems)
                     bar.checking(len(batch.claims) + batch.unread)
+
+                results.begin()
+                shared = (Path(folder), reader, settings, cached)
+                to_check = _to_check(_chunks(tables), unchanged, store)
+                for batch in _map(workers, _check_files, to_check, shared, _prepare):
+                    store(batch)
                 results.index()
                 problems += _check_with_corpus(tables, results, reader, settings, bar)
                 results.commit()
@@ -189,10 +194,10 @@ def _read_corpus(paths: list[Path], tables: CorpusTables, reader: Reader) -> lis
     references: set[Path] = set()
     walked: list[Path] = []
     tables.begin()
-    for kind, file in walk(paths, problems):
+    for kind, file, link in walk(paths, problems):
         if kind == CLAIM:
             walked.append(file)
-            folders.add(file)
+            folders.add(file, link)
             if len(walked) >= _WALKED:
                 tables.add_claim_files(walked)
                 walked.clear()
@@ -222,15 +227,37 @@ def _chunks(tables: CorpusTables) -> Iterator[list[str]]:
         yield chunk
 
 
+def _to_check(
+    chunks: Iterable[list[str]], unchanged: _CacheLookups | None, store: Callable[[Batch], None]
+) -> Iterator[list[str]]:
+    """The claim files of ``chunks`` to read and check: with the result cache, the entries
+    of files whose status is unchanged are stored here, without reading the files, and only
+    the others are left to the workers (a run whose every file is unchanged starts none)."""
+    from factcheck.store import Batch
+
+    for chunk in chunks:
+        if unchanged is None:
+            yield chunk
+            continue
+        batch = Batch()
+        rest = [name for name in chunk if not unchanged.take_unchanged(name, batch)]
+        store(batch)
+        if rest:
+            yield rest
+
+
 def _map(
     workers: int,
     task: Callable[[Any], Any],
     chunks: Iterable[Any],
     shared: tuple[Any, ...],
+    prepare: Callable[[Reader], None],
 ) -> Iterator[Any]:
     """``task`` over ``chunks``, results in order, here or in a pool of ``workers``
-    processes that share ``shared``; a few chunks at a time are given out, so that neither
-    the chunks nor the results pile up."""
+    processes that share ``shared`` (whose second item is the reader, with which
+    ``prepare`` readies what workers share before the pool starts); a few chunks at a time
+    are given out, so that neither the chunks nor the results pile up. The pool starts
+    with the first chunk, so no chunk starts none."""
     if workers <= 1:
         _share(*shared)
         try:
@@ -240,8 +267,14 @@ def _map(
             _shared.clear()
         return
     import gc
+    import itertools
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    chunks = iter(chunks)
+    first = next(chunks, None)
+    if first is None:
+        return
+    prepare(shared[1])
     # Forked workers share this process's objects until they write to them; the collector
     # would write to every one it visits, so what exists now is set aside from it.
     gc.freeze()
@@ -254,7 +287,7 @@ def _map(
         ) as pool:
             given: deque[Future[Any]] = deque()
             try:
-                for chunk in chunks:
+                for chunk in itertools.chain([first], chunks):
                     given.append(pool.submit(task, chunk))
                     if len(given) >= 2 * workers:
                         yield given.popleft().result()
@@ -267,7 +300,7 @@ def _map(
         gc.unfreeze()
 
 
-def _prepare(reader: Reader, tables: CorpusTables) -> None:
+def _prepare(reader: Reader) -> None:
     """Build here what every worker needs, the lexicons of the sources' languages and the
     rules, so forked workers share them instead of each building its own."""
     from factcheck.load import LANGUAGES
@@ -322,15 +355,19 @@ def _check_files(files: list[str]) -> Batch:
     batch = Batch()
     for name in files:
         path = Path(name)
+        # The status before the bytes: a change made while the file is read makes the
+        # status kept with the entry out of date, never the other way round.
+        status = cache.status(name) if cache is not None else None
         try:
             data = read_yaml_bytes(path)
         except InputError as error:
             batch.problems.append(InputProblem(error.location, error.message))
             batch.unread += 1
             continue
+        digest = hashlib.blake2b(data, digest_size=16).digest()
         if cache is not None:
-            entry = cache.key(name, data)
-            if cache.take(entry, batch):
+            entry = cache.key(name, digest)
+            if cache.take(entry, batch, status):
                 continue
             marks = batch.marks()
         errors: list[InputError] = []
@@ -349,44 +386,58 @@ def _check_files(files: list[str]) -> Batch:
         if not waits:
             result, claim_problems = check_claim(claim, context, settings, check_problems)
             waits = context.needs_corpus
-        digest = hashlib.blake2b(data, digest_size=16).digest()
         batch.claims.append(claim_row(claim, digest, waits))
         if not waits:
             batch.results.append(result_row(claim, result.findings, result.verdict))
             batch.problems += claim_problems
         if cache is not None:
-            cache.keep(entry, name, claim.source_slug, batch, marks)
+            cache.keep(entry, name, claim.source_slug, batch, marks, digest, status)
     return batch
 
 
-class _WorkerCache:
+class _CacheLookups:
     """A process's look-ups in the result cache while it checks claim files: an entry
     found is added to the batch as if the file had been checked; what checking a file gave
     is handed back as a new entry."""
 
     def __init__(self, file: Path, run: bytes, tables: CorpusTables) -> None:
-        from factcheck.cache import Lookup, SourceDigests
+        from factcheck.cache import Lookup, SourceDigests, file_status
 
         self.lookup = Lookup(file)
         self.run = run
         self.sources = SourceDigests(tables)
+        self.status = file_status
 
-    def key(self, path: str, data: bytes) -> bytes:
-        """The key of a claim file's entry."""
+    def key(self, path: str, content: bytes) -> bytes:
+        """The key of the entry of a claim file whose bytes have the digest ``content``."""
         from factcheck.cache import entry_key
 
-        return entry_key(self.run, path, data)
+        return entry_key(self.run, path, content)
 
-    def take(self, key: bytes, batch: Batch) -> bool:
+    def take_unchanged(self, path: str, batch: Batch) -> bool:
+        """Add to ``batch`` the entry of the claim file ``path`` if the cache holds one that
+        kept the file's present status (so the file need not be read)."""
+        status = self.status(path)
+        if status is None:
+            return False
+        found = self.lookup.find_unchanged(self.run, path, status, self.sources)
+        return found is not None and self._add(found[0], found[2], batch)
+
+    def take(self, key: bytes, batch: Batch, status: bytes | None) -> bool:
         """Add the entry of ``key`` to ``batch``, if the cache holds it (and its source is
-        as it was)."""
+        as it was); the file's status ``status`` is kept with the entry from now on."""
+        found = self.lookup.find(key, self.sources)
+        if found is None or not self._add(key, found, batch):
+            return False
+        if status is not None:
+            batch.restamped.append((key, status))
+        return True
+
+    def _add(self, key: bytes, data: bytes, batch: Batch) -> bool:
         from factcheck.cache import unpack
 
-        found = self.lookup.find(key, self.sources)
-        if found is None:
-            return False
         try:
-            claims, named, results, problems = unpack(found)
+            claims, named, results, problems = unpack(data)
         except ValueError:
             return False
         batch.claims += claims
@@ -396,9 +447,19 @@ class _WorkerCache:
         batch.from_cache.append(key)
         return True
 
-    def keep(self, key: bytes, path: str, slug: str, batch: Batch, marks: tuple[int, ...]) -> None:
-        """Hand back as a new entry what checking the file ``path`` added to ``batch``
-        since ``marks``."""
+    def keep(
+        self,
+        key: bytes,
+        path: str,
+        slug: str,
+        batch: Batch,
+        marks: tuple[int, ...],
+        content: bytes,
+        status: bytes | None,
+    ) -> None:
+        """Hand back as a new entry what checking the file ``path`` (whose bytes have the
+        digest ``content`` and whose status was ``status``) added to ``batch`` since
+        ``marks``."""
         from factcheck.cache import pack
         from factcheck.store import key as stored_path
 
@@ -413,17 +474,18 @@ class _WorkerCache:
             batch.results[results:],
             batch.problems[problems:],
         )
-        batch.to_cache.append((key, stored_path(path), slug, self.sources(slug), data))
+        entry = (key, stored_path(path), slug, self.sources(slug), data, content, status)
+        batch.to_cache.append(entry)
 
 
-def _worker_cache(tables: CorpusTables) -> _WorkerCache:
+def _worker_cache(tables: CorpusTables) -> _CacheLookups:
     """This process's look-ups in the result cache, made on first use."""
     file, run = _shared["state"][3]
     made = _shared.get("cache")
     if made is None or made[0] != os.getpid():
-        made = (os.getpid(), _WorkerCache(file, run, tables))
+        made = (os.getpid(), _CacheLookups(file, run, tables))
         _shared["cache"] = made
-    cache: _WorkerCache = made[1]
+    cache: _CacheLookups = made[1]
     return cache
 
 

@@ -354,9 +354,10 @@ class Batch:
         self.unread = 0
         #: Keys of the result cache's entries the batch took its rows from.
         self.from_cache: list[bytes] = []
-        #: New entries for the result cache: (key, path, source, source digest, rows
-        #: pickled).
-        self.to_cache: list[tuple[bytes, bytes, str, bytes, bytes]] = []
+        #: New entries for the result cache (:data:`factcheck.cache.Entry`).
+        self.to_cache: list[tuple[bytes, bytes, str, bytes, bytes, bytes, bytes | None]] = []
+        #: (key, file status) of the cache's entries taken whose claim file's status is new.
+        self.restamped: list[tuple[bytes, bytes]] = []
 
     def marks(self) -> tuple[int, int, int, int]:
         """How many claim rows, named figures, result rows and problems the batch holds:
