@@ -530,3 +530,81 @@ def test_a_touched_file_is_read_once_and_its_new_status_kept(
     assert _run_counting(project, monkeypatch) == (0, report)
     assert reads == with_corpus
     assert file.stat().st_ino == rewritten
+
+
+# --- sources and reference files whose status is unchanged are not read -------------------
+
+
+@pytest.fixture
+def files_read(monkeypatch) -> list[str]:
+    """The sources and files of reference facts verify reads (each as given)."""
+    from factcheck import load
+
+    read: list[str] = []
+    real_source, real_references = load.load_source, load.load_references
+
+    def source(path: Path):
+        read.append(str(path))
+        return real_source(path)
+
+    def references(path: Path, *args):
+        read.append(str(path))
+        return real_references(path, *args)
+
+    monkeypatch.setattr(load, "load_source", source)
+    monkeypatch.setattr(load, "load_references", references)
+    return read
+
+
+def test_unchanged_sources_and_reference_files_are_not_read_again(
+    project: Path, monkeypatch, files_read: list[str], settled: None
+):
+    _, report = _run_counting(project, monkeypatch)
+    assert sorted(Path(file).name for file in files_read) == [
+        "nrw-integration.yaml",
+        "nrw-kreisebene.yaml",
+        "source.yaml",
+    ]
+    files_read.clear()
+    assert _run_counting(project, monkeypatch) == (0, report)
+    assert files_read == []
+
+
+def test_a_changed_source_text_is_read_again_and_its_claims_checked(
+    project: Path, monkeypatch, files_read: list[str], settled: None
+):
+    claims = len(list((project / RELEASE).glob("*.yaml"))) - 1
+    _run_counting(project, monkeypatch)
+    # The same length: only the file's times tell.
+    _edit(project / RELEASE / "source.txt", "rund 600 Anträge", "rund 700 Anträge")
+    files_read.clear()
+    checked, report = _run_counting(project, monkeypatch)
+    assert files_read == [str(project / RELEASE / "source.yaml")]
+    assert checked == claims
+    assert f"{RELEASE / 'brueckenprojekte.yaml'}:14:12: FC001 fail" in report
+
+
+def test_a_changed_reference_file_is_read_again(
+    project: Path, monkeypatch, files_read: list[str], settled: None
+):
+    _run_counting(project, monkeypatch)
+    facts = project / "claims" / "references" / "nrw-integration.yaml"
+    _edit(facts, 'value: "2012"', 'value: "2013"')
+    files_read.clear()
+    _, report = _run_counting(project, monkeypatch)
+    assert files_read == [str(facts)]
+    teilhabe = RELEASE / "teilhabe-integrationsgesetz-2012.yaml"
+    assert f"{teilhabe}:11:5: FC201 fail: jahr 2012 does not agree with" in report
+
+
+def test_a_reference_file_with_a_problem_is_read_and_reported_on_every_run(
+    project: Path, monkeypatch, files_read: list[str], settled: None
+):
+    facts = project / "claims" / "references" / "nrw-integration.yaml"
+    first = "  teilhabe-integrationsgesetz-jahr:"
+    _edit(facts, first, f"  Teilhabe-Jahr:\n    value: 1\n{first}")
+    for _ in range(2):
+        files_read.clear()
+        _, report = _run_counting(project, monkeypatch)
+        assert str(facts) in files_read
+        assert "reference fact 'Teilhabe-Jahr' must be lower-case letters" in report

@@ -28,6 +28,12 @@ seconds, ext3's one) cannot keep a status that hides the change; the change time
 no tool can set back, catches a change whose modification time was put back. Any other
 file is read and its bytes' digest looked up, as after a fresh clone or checkout.
 
+The sources and the files of reference facts are kept too, each as reading it gave it
+(the source with its archived text, the file's facts), with the status of the file (and of
+the text a source names) and a digest of the tool and the reader: a file whose status is
+unchanged is not read again. A file that gave a problem is not kept, so that its problem
+is reported on every run.
+
 Beside each entry is the digest of the source its claim names, as the store holds it (the
 source record with its archived text), checked at each look-up; a claim whose source is
 unknown depends on the names of every source instead (its message suggests the nearest).
@@ -63,7 +69,7 @@ if TYPE_CHECKING:
 #: The cache file in the folder.
 FILE = "results.sqlite"
 #: The layout of the cache file; a file of another layout is not read.
-LAYOUT = 3
+LAYOUT = 4
 #: How long before it is read a claim file must have been last changed for its status to
 #: be kept with its entry, in nanoseconds.
 SETTLED = 2_000_000_000
@@ -154,6 +160,12 @@ def settings_digest(settings: Settings, reader: Reader) -> bytes:
     return _digest(*parts)
 
 
+def reading_key(tool: bytes, settings: bytes) -> bytes:
+    """The key of how sources and reference facts are read: the tool and the settings (with
+    the reader)."""
+    return _digest(b"reading", tool, settings)
+
+
 def run_key(tool: bytes, settings: bytes, tables: CorpusTables) -> bytes:
     """The run's part of every entry's key: the tool, the settings, and every reference
     fact of the corpus as the store holds it."""
@@ -225,6 +237,27 @@ class SourceDigests:
         return self._unknown
 
 
+class KeptReads:
+    """The sources and files of reference facts a run reads, as the result cache keeps
+    them (:class:`factcheck.load.KeptReads`), read with the reading key ``reading``."""
+
+    def __init__(self, cache: ResultCache, reading: bytes) -> None:
+        self._cache = cache
+        self._reading = reading
+
+    def known(self, path: Path) -> list[tuple[Any, bytes]] | None:
+        """The records ``path`` gave, if the file is as it was then; None otherwise."""
+        return self._cache.read(path, self._reading)
+
+    def status(self, path: Path) -> bytes | None:
+        """The status of ``path`` to keep, taken before it is read."""
+        return file_status(str(path))
+
+    def keep(self, path: Path, status: bytes | None, text: Path | None, records: list[Any]) -> None:
+        """Keep the records reading ``path`` (and the archived text ``text``) gave."""
+        self._cache.keep_read(path, status, text, self._reading, records)
+
+
 def _open_read_only(path: Path) -> sqlite3.Connection | None:
     """The cache file, read-only, if it is one of this layout; None otherwise."""
     if not path.is_file():
@@ -239,6 +272,9 @@ def _open_read_only(path: Path) -> sqlite3.Connection | None:
             raise sqlite3.DatabaseError("another layout")
         connection.execute(
             "SELECT key, path, slug, source, data, content, status FROM entries LIMIT 1"
+        ).fetchall()
+        connection.execute(
+            "SELECT path, status, text, text_status, reading, data FROM files LIMIT 1"
         ).fetchall()
     except sqlite3.Error:
         connection.close()
@@ -258,6 +294,13 @@ class Lookup:
         if self._connection is None or self._connection[0] != os.getpid():
             self._connection = (os.getpid(), _open_read_only(self.file))
         return self._connection[1]
+
+    def close(self) -> None:
+        """Close this process's connection, if it opened one."""
+        if self._connection is not None and self._connection[0] == os.getpid():
+            if self._connection[1] is not None:
+                self._connection[1].close()
+            self._connection = None
 
     def find(self, key: bytes, source: Callable[[str], bytes]) -> bytes | None:
         """The data of the entry of ``key`` whose source still has the digest it had, or
@@ -282,6 +325,22 @@ class Lookup:
         if row is None or row[0] != entry_key(run, path, row[1]) or source(row[2]) != row[3]:
             return None
         return row[0], row[1], row[4]
+
+    def find_read(self, path: Path, reading: bytes) -> bytes | None:
+        """What reading the source or reference file ``path`` gave (pickled), if it was read
+        as ``reading`` says and the file, and the text a source names, have the status they
+        had; None otherwise."""
+        row = self._row(
+            "SELECT status, text, text_status, data FROM files WHERE path = ? AND reading = ?",
+            _path_key(str(path)),
+            reading,
+        )
+        if row is None or row[0] is None or file_status(str(path)) != row[0]:
+            return None
+        if row[1] is not None and file_status(_path_text(row[1])) != row[2]:
+            return None
+        data: bytes = row[3]
+        return data
 
     def _row(self, query: str, *parameters: bytes) -> tuple[Any, ...] | None:
         connection = self._opened()
@@ -332,7 +391,48 @@ class ResultCache:
         self.misses = 0
         self._used: list[bytes] = []
         self._restamped: list[tuple[bytes, bytes]] = []
+        self._read: list[tuple[bytes, bytes, bytes | None, bytes | None, bytes, bytes]] = []
         self._new: tuple[Path, sqlite3.Connection] | None = None
+        self._lookup = Lookup(self.file)
+
+    def read(self, path: Path, reading: bytes) -> list[tuple[Any, bytes]] | None:
+        """The records reading the source or reference file ``path`` gave when it was kept
+        (see :meth:`Lookup.find_read`), each with its bytes as pickled then; or None."""
+        data = self._lookup.find_read(path, reading)
+        if data is None:
+            return None
+        try:
+            return [(pickle.loads(record), record) for record in pickle.loads(data)]
+        except Exception:  # unpickling damaged bytes can raise almost anything
+            return None
+
+    def keep_read(
+        self,
+        path: Path,
+        status: bytes | None,
+        text: Path | None,
+        reading: bytes,
+        records: list[Any],
+    ) -> None:
+        """Keep the records reading the source or reference file ``path``, whose status was
+        ``status`` before it was read, gave, with ``text``, the archived text a source
+        names, whose status is taken now: a text changed while it was read has changed
+        moments ago, and keeps no status. Each record is pickled as the store pickles it
+        (:class:`factcheck.store.Table`), so that it can be stored as it would be."""
+        text_status = file_status(str(text)) if text is not None else None
+        if status is None or (text is not None and text_status is None):
+            return
+        pickled = [pickle.dumps(record, pickle.HIGHEST_PROTOCOL) for record in records]
+        self._read.append(
+            (
+                _path_key(str(path)),
+                status,
+                _path_key(str(text)) if text is not None else None,
+                text_status,
+                reading,
+                pickle.dumps(pickled, pickle.HIGHEST_PROTOCOL),
+            )
+        )
 
     def add(
         self, used: Iterable[bytes], new: Iterable[Entry], restamped: Iterable[tuple[bytes, bytes]]
@@ -359,9 +459,13 @@ class ResultCache:
         files of the run (as given); when every result came from the old file and no
         file's status is new, it stays as it is."""
         try:
-            if not (self.misses or self._restamped) or self.warning is not None:
+            if not (self.misses or self._restamped or self._read) or self.warning is not None:
                 return
+            # The old file is read no more, so that it can be replaced (Windows refuses to
+            # replace a file that is open).
+            self._lookup.close()
             connection = self._writing()
+            connection.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", self._read)
             connection.execute("COMMIT")
             self._copy_kept(connection, visited)
             connection.close()
@@ -376,8 +480,10 @@ class ResultCache:
             self.close()
 
     def close(self) -> None:
-        """Close the new cache file and remove it, if it was not put in place."""
+        """Close the new cache file and remove it, if it was not put in place, and the old
+        one."""
         self._discard_new()
+        self._lookup.close()
 
     def _discard_new(self) -> None:
         if self._new is not None:
@@ -422,6 +528,17 @@ class ResultCache:
                 "e.content, coalesce(kept.status, e.status) "
                 "FROM old.entries AS e JOIN kept USING (key)"
             )
+            # Sources and reference files not read again, that still exist.
+            read = execute("SELECT path FROM old.files").fetchall()
+            execute("CREATE TEMP TABLE read_kept (path BLOB PRIMARY KEY) WITHOUT ROWID")
+            connection.executemany(
+                "INSERT INTO read_kept VALUES (?)",
+                ((path,) for (path,) in read if os.path.lexists(_path_text(path))),
+            )
+            execute(
+                "INSERT OR IGNORE INTO files SELECT f.* FROM old.files AS f JOIN read_kept "
+                "USING (path)"
+            )
             execute("COMMIT")
         except sqlite3.Error:
             # The new entries are kept; those not copied are made again when their claims
@@ -459,6 +576,10 @@ class ResultCache:
             )
             # A claim file whose status is unchanged is looked up by its path.
             connection.execute("CREATE INDEX entries_by_path ON entries (path, status)")
+            connection.execute(
+                "CREATE TABLE files (path BLOB PRIMARY KEY, status BLOB, text BLOB, "
+                "text_status BLOB, reading BLOB, data BLOB)"
+            )
             connection.execute("BEGIN")
         except BaseException:
             temporary.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, MutableMapping
 from collections.abc import Mapping as AbstractMapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 from factcheck.model import (
     Check,
@@ -302,21 +303,59 @@ def load_corpus(paths: list[Path], reader: Reader | None = None) -> Corpus:
     return corpus
 
 
-def load_sources(source_files: Iterable[Path], corpus: Corpus) -> None:
-    """Add the sources of ``source_files`` to ``corpus``, and each problem met."""
+class KeptReads(Protocol):
+    """What reading sources and files of reference facts gave on an earlier run, kept
+    between runs (:class:`factcheck.cache.KeptReads`): per file, the records it gave, each
+    with its bytes as the store pickled it then."""
+
+    def known(self, path: Path) -> list[tuple[Any, bytes]] | None:
+        """The records ``path`` gave, if the file is as it was then; None otherwise."""
+
+    def status(self, path: Path) -> bytes | None:
+        """The status of ``path`` to keep with what reading it gives, taken before it is
+        read."""
+
+    def keep(self, path: Path, status: bytes | None, text: Path | None, records: list[Any]) -> None:
+        """Keep the records reading ``path`` (and the archived text ``text``) gave."""
+
+
+def _put(mapping: MutableMapping[str, Any], name: str, record: Any, data: bytes | None) -> None:
+    """``mapping[name] = record``; a store's table (:class:`factcheck.store.Table`) takes a
+    kept record's bytes as they were pickled, so that what it holds, and the digests made
+    of it, are byte for byte those of a run that read the file."""
+    put = getattr(mapping, "put", None)
+    if data is not None and put is not None:
+        put(name, record, data)
+    else:
+        mapping[name] = record
+
+
+def load_sources(
+    source_files: Iterable[Path], corpus: Corpus, kept: KeptReads | None = None
+) -> None:
+    """Add the sources of ``source_files`` to ``corpus``, and each problem met; a source
+    ``kept`` knows is not read again, and one read is kept."""
     for file in source_files:
-        try:
-            source = load_source(file)
-        except InputError as error:
-            corpus.add_problem(error)
-            continue
+        known = kept.known(file) if kept is not None else None
+        if known is not None and len(known) == 1 and isinstance(known[0][0], Source):
+            source, data = known[0]
+        else:
+            status = kept.status(file) if kept is not None else None
+            try:
+                source = load_source(file)
+            except InputError as error:
+                corpus.add_problem(error)
+                continue
+            data = None
+            if kept is not None:
+                kept.keep(file, status, source.text_file, [source])
         if source.slug in corpus.sources:
             other = corpus.sources[source.slug].location
             corpus.add_problem(
                 InputError(source.location, f"source {source.slug!r} is also defined in {other}")
             )
             continue
-        corpus.sources[source.slug] = source
+        _put(corpus.sources, source.slug, source, data)
 
 
 def load_references_of(paths: list[Path], claim_files: list[Path], corpus: Corpus) -> None:
@@ -325,12 +364,22 @@ def load_references_of(paths: list[Path], claim_files: list[Path], corpus: Corpu
     load_reference_files(reference_files(paths, claim_files), corpus)
 
 
-def load_reference_files(files: Iterable[Path], corpus: Corpus) -> None:
+def load_reference_files(
+    files: Iterable[Path], corpus: Corpus, kept: KeptReads | None = None
+) -> None:
     """Add the reference facts of ``files`` to ``corpus``, and each problem met; a fact
-    defined twice is a problem."""
+    defined twice is a problem. A file ``kept`` knows is not read again, and one read
+    without a problem is kept."""
     for file in files:
         errors: list[InputError] = []
-        for reference in load_references(file, corpus.reader, errors):
+        known = kept.known(file) if kept is not None else None
+        if known is None or not all(isinstance(record, Reference) for record, _ in known):
+            status = kept.status(file) if kept is not None else None
+            references = load_references(file, corpus.reader, errors)
+            if kept is not None and not errors:
+                kept.keep(file, status, None, references)
+            known = [(reference, None) for reference in references]
+        for reference, data in known:
             if reference.name in corpus.references:
                 other = corpus.references[reference.name].location
                 errors.append(
@@ -340,7 +389,7 @@ def load_reference_files(files: Iterable[Path], corpus: Corpus) -> None:
                     )
                 )
                 continue
-            corpus.references[reference.name] = reference
+            _put(corpus.references, reference.name, reference, data)
         for error in errors:
             corpus.add_problem(error)
 

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from factcheck.cache import ResultCache
+    from factcheck.load import KeptReads
     from factcheck.store import Batch, CorpusTables, ResultTables
 
 #: Claim files from which verify uses every core by default: below, starting workers costs
@@ -136,10 +137,16 @@ def verify(
         tables = CorpusTables(Path(folder))
         results = ResultTables(Path(folder))
         try:
-            problems = _read_corpus(paths, tables, reader)
+            digests = _digests(cache, reader, settings)
+            kept = None
+            if cache is not None and digests is not None:
+                from factcheck.cache import KeptReads, reading_key
+
+                kept = KeptReads(cache, reading_key(*digests))
+            problems = _read_corpus(paths, tables, reader, kept)
             claim_files = tables.claim_file_count()
             workers = min(jobs_for(jobs, claim_files), -(-claim_files // CHUNK))
-            cached = _cached(cache, reader, settings, tables)
+            cached = _cached(cache, digests, tables)
             unchanged = _CacheLookups(*cached, tables) if cached else None
             with _progress(claim_files) as bar:
 
@@ -155,6 +162,8 @@ def verify(
                 to_check = _to_check(_chunks(tables), unchanged, store)
                 for batch in _map(workers, _check_files, to_check, shared, _prepare):
                     store(batch)
+                if unchanged is not None:
+                    unchanged.lookup.close()
                 results.index()
                 problems += _check_with_corpus(tables, results, reader, settings, bar)
                 results.commit()
@@ -175,20 +184,33 @@ def verify(
             tables.close()
 
 
-def _cached(
-    cache: ResultCache | None, reader: Reader, settings: Settings, tables: CorpusTables
-) -> tuple[Path, bytes] | None:
-    """What workers need to look entries up: the cache file and the run's key."""
+def _digests(
+    cache: ResultCache | None, reader: Reader, settings: Settings
+) -> tuple[bytes, bytes] | None:
+    """The digests of the tool and of the settings, with a result cache."""
     if cache is None:
         return None
-    from factcheck.cache import run_key, settings_digest, tool_digest
+    from factcheck.cache import settings_digest, tool_digest
 
-    return cache.file, run_key(tool_digest(), settings_digest(settings, reader), tables)
+    return tool_digest(), settings_digest(settings, reader)
 
 
-def _read_corpus(paths: list[Path], tables: CorpusTables, reader: Reader) -> list[InputProblem]:
+def _cached(
+    cache: ResultCache | None, digests: tuple[bytes, bytes] | None, tables: CorpusTables
+) -> tuple[Path, bytes] | None:
+    """What workers need to look entries up: the cache file and the run's key."""
+    if cache is None or digests is None:
+        return None
+    from factcheck.cache import run_key
+
+    return cache.file, run_key(*digests, tables)
+
+
+def _read_corpus(
+    paths: list[Path], tables: CorpusTables, reader: Reader, kept: KeptReads | None
+) -> list[InputProblem]:
     """Walk ``paths`` into the store: note the claim files, read the sources and reference
-    facts. The problems met."""
+    facts (those ``kept`` knows are not read again). The problems met."""
     problems: list[InputProblem] = []
     folders = ReferenceFolders()
     references: set[Path] = set()
@@ -209,8 +231,8 @@ def _read_corpus(paths: list[Path], tables: CorpusTables, reader: Reader) -> lis
     corpus = Corpus(
         sources=tables.sources, references=tables.references, problems=problems, reader=reader
     )
-    load_sources(tables.source_files(), corpus)
-    load_reference_files(folders.files(references), corpus)
+    load_sources(tables.source_files(), corpus, kept)
+    load_reference_files(folders.files(references), corpus, kept)
     tables.commit()
     return problems
 
