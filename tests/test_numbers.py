@@ -14,6 +14,7 @@ from factcheck.numbers import (
     MAX_DIGITS,
     FigureError,
     LexiconError,
+    Reader,
     find_figures,
     load_lexicon,
     parse_figure,
@@ -271,6 +272,25 @@ def test_truncated_negative_values_are_cut_towards_zero():
         Decimal("-13.4"),
         True,
     )
+
+
+def test_a_reader_reads_a_figure_by_its_own_rounding_and_lexicon_after_another_did(tmp_path):
+    # Readers keep what they read: what one kept must never be handed to another.
+    override = tmp_path / "lexicon.yaml"
+    override.write_text(
+        "qualifiers:\n"
+        "  rund: {means: exactly x, step: written, lo: {offset: 0, open: false},"
+        " hi: {offset: 0, open: false}}\n",
+        encoding="utf-8",
+    )
+    assert Reader().parse("rund 13,4", "de").interval.hi == Decimal("13.45")
+    assert Reader(rounding="truncated").parse("13,4", "de").interval.hi == Decimal("13.5")
+    assert Reader().parse("13,4", "de").interval.hi == Decimal("13.45")
+    exact = Reader(lexicon_files=(("de", str(override)),)).parse("rund 13,4", "de")
+    assert exact.interval.width == 0
+    assert Reader().parse("rund 13,4", "de").interval.width > 0
+    with pytest.raises(FigureError, match="qualifier"):  # "rund" is no English word
+        Reader().parse("rund 13,4", "en")
 
 
 def test_unknown_rounding_convention_names_the_choices():

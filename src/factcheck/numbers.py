@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from factcheck.interval import INFINITY, Interval, add
@@ -394,7 +394,7 @@ class Reader:
 
     def parse(self, text: str, lang: str | None) -> Reading:
         """:func:`parse_figure` with this reader's lexicon and rounding."""
-        return parse_figure(text, lang, lexicon=self._words(lang), rounding=self.rounding)
+        return _parsed(self, text, lang)
 
     def find(self, text: str, lang: str | None) -> list[Found]:
         """:func:`find_figures` with this reader's lexicon and rounding."""
@@ -405,6 +405,21 @@ class Reader:
             return self.lexicon(lang)
         except LexiconError as error:
             raise FigureError(str(error)) from None
+
+
+#: How many figures :meth:`Reader.parse` keeps the readings of, most recently read first.
+#: A corpus states the same values ("die Mehrheit", "50 %", "verdoppelt") again and again,
+#: and a claim's values are read again by rules after loading; about 4 MB, however large
+#: the corpus. (Quotes repeat too seldom to be worth keeping.)
+PARSED_KEPT = 4096
+
+
+# A reading depends on the text, the language and the reader (its rounding and lexicon
+# files, whose lexicons are read once per process), all in the key; readings are frozen, so
+# one can be handed out many times. A text that cannot be read raises each time, uncached.
+@lru_cache(maxsize=PARSED_KEPT)
+def _parsed(reader: Reader, text: str, lang: str | None) -> Reading:
+    return parse_figure(text, lang, lexicon=reader._words(lang), rounding=reader.rounding)
 
 
 @cache
