@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 
 from factcheck.records import by_fields
 
@@ -29,23 +29,31 @@ def _sign(value: Decimal) -> int:
     return (value > 0) - (value < 0)
 
 
+#: The arithmetic context of each direction of rounding, made once: every end of every
+#: interval operation is rounded in one of them, and entering a local context each time
+#: would cost more than the operation. Traps and exponent limits are Python's defaults, as
+#: in a local copy of the default context.
+_CONTEXTS = {
+    rounding: Context(prec=PRECISION, rounding=rounding)
+    for rounding in (ROUND_FLOOR, ROUND_CEILING)
+}
+
+
+def _context(rounding: str) -> Context:
+    return _CONTEXTS.get(rounding) or Context(prec=PRECISION, rounding=rounding)
+
+
 def add(a: Decimal, b: Decimal, rounding: str) -> Decimal:
     """``a + b`` rounded at :data:`PRECISION` digits in the direction ``rounding``
     (ROUND_FLOOR for a lower end, ROUND_CEILING for an upper one)."""
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        ctx.rounding = rounding
-        return a + b
+    return _context(rounding).add(a, b)
 
 
 def _times(a: Decimal, b: Decimal, rounding: str) -> Decimal | None:
     # Zero times an unbounded end is zero: the end is a limit the values approach.
     if a == 0 or b == 0:
         return Decimal(0)
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        ctx.rounding = rounding
-        return a * b
+    return _context(rounding).multiply(a, b)
 
 
 def _over(a: Decimal, b: Decimal, rounding: str, positive: bool) -> Decimal | None:
@@ -59,10 +67,7 @@ def _over(a: Decimal, b: Decimal, rounding: str, positive: bool) -> Decimal | No
         return None
     if not b.is_finite():
         return Decimal(0)
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        ctx.rounding = rounding
-        return a / b
+    return _context(rounding).divide(a, b)
 
 
 @dataclass(frozen=True, slots=True)
