@@ -391,7 +391,8 @@ class ResultCache:
         self.misses = 0
         self._used: list[bytes] = []
         self._restamped: list[tuple[bytes, bytes]] = []
-        self._read: list[tuple[bytes, bytes, bytes | None, bytes | None, bytes, bytes]] = []
+        #: Sources and reference files read and kept.
+        self.reads = 0
         self._new: tuple[Path, sqlite3.Connection] | None = None
         self._lookup = Lookup(self.file)
 
@@ -422,17 +423,22 @@ class ResultCache:
         text_status = file_status(str(text)) if text is not None else None
         if status is None or (text is not None and text_status is None):
             return
+        self.reads += 1
+        if self.warning is not None:
+            return
         pickled = [pickle.dumps(record, pickle.HIGHEST_PROTOCOL) for record in records]
-        self._read.append(
-            (
-                _path_key(str(path)),
-                status,
-                _path_key(str(text)) if text is not None else None,
-                text_status,
-                reading,
-                pickle.dumps(pickled, pickle.HIGHEST_PROTOCOL),
-            )
+        row = (
+            _path_key(str(path)),
+            status,
+            _path_key(str(text)) if text is not None else None,
+            text_status,
+            reading,
+            pickle.dumps(pickled, pickle.HIGHEST_PROTOCOL),
         )
+        try:
+            self._writing().execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", row)
+        except (OSError, sqlite3.Error) as error:
+            self._give_up(error)
 
     def add(
         self, used: Iterable[bytes], new: Iterable[Entry], restamped: Iterable[tuple[bytes, bytes]]
@@ -459,13 +465,12 @@ class ResultCache:
         files of the run (as given); when every result came from the old file and no
         file's status is new, it stays as it is."""
         try:
-            if not (self.misses or self._restamped or self._read) or self.warning is not None:
+            if not (self.misses or self._restamped or self.reads) or self.warning is not None:
                 return
             # The old file is read no more, so that it can be replaced (Windows refuses to
             # replace a file that is open).
             self._lookup.close()
             connection = self._writing()
-            connection.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", self._read)
             connection.execute("COMMIT")
             self._copy_kept(connection, visited)
             connection.close()
