@@ -608,3 +608,19 @@ def test_a_reference_file_with_a_problem_is_read_and_reported_on_every_run(
         _, report = _run_counting(project, monkeypatch)
         assert str(facts) in files_read
         assert "reference fact 'Teilhabe-Jahr' must be lower-case letters" in report
+
+
+def test_a_records_digest_does_not_depend_on_which_objects_it_shares(project: Path):
+    # A source read from its file shares its folder's name between its slug and its text's
+    # path; unpickled, the two are copies, and pickled again the bytes differ. The digest a
+    # cache entry keeps of its source must not.
+    import pickle
+
+    from factcheck.cache import _record_digest
+    from factcheck.load import load_source
+
+    source = load_source((project / RELEASE / "source.yaml").resolve())
+    pickled = pickle.dumps(source, pickle.HIGHEST_PROTOCOL)
+    again = pickle.dumps(pickle.loads(pickled), pickle.HIGHEST_PROTOCOL)
+    assert pickled != again
+    assert _record_digest(b"source", pickled) == _record_digest(b"source", again)

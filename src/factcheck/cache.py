@@ -166,12 +166,20 @@ def reading_key(tool: bytes, settings: bytes) -> bytes:
     return _digest(b"reading", tool, settings)
 
 
+def _record_digest(kind: bytes, data: bytes) -> bytes:
+    """A digest of a record as the store holds it (pickled), made of the record's repr: a
+    dataclass's repr shows every field and, unlike its pickle, does not depend on which
+    objects the record shares with others (a reading the reader kept from an earlier
+    figure, a text read once)."""
+    return _digest(kind, repr(pickle.loads(data)).encode("utf-8", "surrogatepass"))
+
+
 def run_key(tool: bytes, settings: bytes, tables: CorpusTables) -> bytes:
     """The run's part of every entry's key: the tool, the settings, and every reference
     fact of the corpus as the store holds it."""
     references = hashlib.blake2b(digest_size=32)
     for name, data in tables.references.stored():
-        references.update(_digest(name, data))
+        references.update(_digest(name, _record_digest(b"reference", data)))
     return _digest(tool, settings, references.digest())
 
 
@@ -229,7 +237,7 @@ class SourceDigests:
             return known
         data = self._tables.sources.stored_data(slug)
         if data is not None:
-            self._known[slug] = _digest(b"source", data)
+            self._known[slug] = _record_digest(b"source", data)
             return self._known[slug]
         if self._unknown is None:
             names = [name.encode("utf-8", "surrogatepass") for name in self._tables.sources]
@@ -245,7 +253,7 @@ class KeptReads:
         self._cache = cache
         self._reading = reading
 
-    def known(self, path: Path) -> list[tuple[Any, bytes]] | None:
+    def known(self, path: Path) -> list[Any] | None:
         """The records ``path`` gave, if the file is as it was then; None otherwise."""
         return self._cache.read(path, self._reading)
 
@@ -312,19 +320,32 @@ class Lookup:
         return data
 
     def find_unchanged(
-        self, run: bytes, path: str, status: bytes, source: Callable[[str], bytes]
-    ) -> tuple[bytes, bytes, bytes] | None:
-        """(key, digest of the bytes, data) of the entry of the claim file ``path`` that
-        kept the file's status ``status`` and belongs to the run of key ``run``, whose
-        source still has the digest it had; None if there is none."""
-        row = self._row(
-            "SELECT key, content, slug, source, data FROM entries WHERE path = ? AND status = ?",
-            _path_key(path),
-            status,
+        self, run: bytes, files: list[tuple[str, bytes]], source: Callable[[str], bytes]
+    ) -> dict[str, tuple[bytes, bytes]]:
+        """Of ``files``, (claim file, its present status) pairs, those whose entry kept that
+        status and belongs to the run of key ``run``, and whose source still has the digest
+        it had: by file, the entry's key and data. Looked up in one query, as one query a
+        file costs twice the time."""
+        connection = self._opened()
+        if connection is None or not files:
+            return {}
+        paths = {_path_key(path): (path, status) for path, status in files}
+        query = (
+            "SELECT path, status, key, content, slug, source, data FROM entries "
+            f"WHERE path IN ({', '.join('?' * len(paths))})"
         )
-        if row is None or row[0] != entry_key(run, path, row[1]) or source(row[2]) != row[3]:
-            return None
-        return row[0], row[1], row[4]
+        try:
+            rows = connection.execute(query, list(paths)).fetchall()
+        except sqlite3.Error:
+            self._connection = (os.getpid(), None)  # unreadable from here on: ignore it
+            return {}
+        found = {}
+        for stored_path, status, key, content, slug, digest, data in rows:
+            path, present = paths[stored_path]
+            unchanged = status == present and source(slug) == digest
+            if unchanged and key == entry_key(run, path, content):
+                found[path] = (key, data)
+        return found
 
     def find_read(self, path: Path, reading: bytes) -> bytes | None:
         """What reading the source or reference file ``path`` gave (pickled), if it was read
@@ -396,16 +417,17 @@ class ResultCache:
         self._new: tuple[Path, sqlite3.Connection] | None = None
         self._lookup = Lookup(self.file)
 
-    def read(self, path: Path, reading: bytes) -> list[tuple[Any, bytes]] | None:
+    def read(self, path: Path, reading: bytes) -> list[Any] | None:
         """The records reading the source or reference file ``path`` gave when it was kept
-        (see :meth:`Lookup.find_read`), each with its bytes as pickled then; or None."""
+        (see :meth:`Lookup.find_read`), or None."""
         data = self._lookup.find_read(path, reading)
         if data is None:
             return None
         try:
-            return [(pickle.loads(record), record) for record in pickle.loads(data)]
+            records: list[Any] = pickle.loads(data)
         except Exception:  # unpickling damaged bytes can raise almost anything
             return None
+        return records
 
     def keep_read(
         self,
@@ -418,22 +440,20 @@ class ResultCache:
         """Keep the records reading the source or reference file ``path``, whose status was
         ``status`` before it was read, gave, with ``text``, the archived text a source
         names, whose status is taken now: a text changed while it was read has changed
-        moments ago, and keeps no status. Each record is pickled as the store pickles it
-        (:class:`factcheck.store.Table`), so that it can be stored as it would be."""
+        moments ago, and keeps no status."""
         text_status = file_status(str(text)) if text is not None else None
         if status is None or (text is not None and text_status is None):
             return
         self.reads += 1
         if self.warning is not None:
             return
-        pickled = [pickle.dumps(record, pickle.HIGHEST_PROTOCOL) for record in records]
         row = (
             _path_key(str(path)),
             status,
             _path_key(str(text)) if text is not None else None,
             text_status,
             reading,
-            pickle.dumps(pickled, pickle.HIGHEST_PROTOCOL),
+            pickle.dumps(records, pickle.HIGHEST_PROTOCOL),
         )
         try:
             self._writing().execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", row)

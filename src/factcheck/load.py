@@ -305,10 +305,9 @@ def load_corpus(paths: list[Path], reader: Reader | None = None) -> Corpus:
 
 class KeptReads(Protocol):
     """What reading sources and files of reference facts gave on an earlier run, kept
-    between runs (:class:`factcheck.cache.KeptReads`): per file, the records it gave, each
-    with its bytes as the store pickled it then."""
+    between runs (:class:`factcheck.cache.KeptReads`)."""
 
-    def known(self, path: Path) -> list[tuple[Any, bytes]] | None:
+    def known(self, path: Path) -> list[Any] | None:
         """The records ``path`` gave, if the file is as it was then; None otherwise."""
 
     def status(self, path: Path) -> bytes | None:
@@ -319,17 +318,6 @@ class KeptReads(Protocol):
         """Keep the records reading ``path`` (and the archived text ``text``) gave."""
 
 
-def _put(mapping: MutableMapping[str, Any], name: str, record: Any, data: bytes | None) -> None:
-    """``mapping[name] = record``; a store's table (:class:`factcheck.store.Table`) takes a
-    kept record's bytes as they were pickled, so that what it holds, and the digests made
-    of it, are byte for byte those of a run that read the file."""
-    put = getattr(mapping, "put", None)
-    if data is not None and put is not None:
-        put(name, record, data)
-    else:
-        mapping[name] = record
-
-
 def load_sources(
     source_files: Iterable[Path], corpus: Corpus, kept: KeptReads | None = None
 ) -> None:
@@ -337,8 +325,8 @@ def load_sources(
     ``kept`` knows is not read again, and one read is kept."""
     for file in source_files:
         known = kept.known(file) if kept is not None else None
-        if known is not None and len(known) == 1 and isinstance(known[0][0], Source):
-            source, data = known[0]
+        if known is not None and len(known) == 1 and isinstance(known[0], Source):
+            source = known[0]
         else:
             status = kept.status(file) if kept is not None else None
             try:
@@ -346,7 +334,6 @@ def load_sources(
             except InputError as error:
                 corpus.add_problem(error)
                 continue
-            data = None
             if kept is not None:
                 kept.keep(file, status, source.text_file, [source])
         if source.slug in corpus.sources:
@@ -355,7 +342,7 @@ def load_sources(
                 InputError(source.location, f"source {source.slug!r} is also defined in {other}")
             )
             continue
-        _put(corpus.sources, source.slug, source, data)
+        corpus.sources[source.slug] = source
 
 
 def load_references_of(paths: list[Path], claim_files: list[Path], corpus: Corpus) -> None:
@@ -372,14 +359,13 @@ def load_reference_files(
     without a problem is kept."""
     for file in files:
         errors: list[InputError] = []
-        known = kept.known(file) if kept is not None else None
-        if known is None or not all(isinstance(record, Reference) for record, _ in known):
+        references = kept.known(file) if kept is not None else None
+        if references is None or not all(isinstance(record, Reference) for record in references):
             status = kept.status(file) if kept is not None else None
             references = load_references(file, corpus.reader, errors)
             if kept is not None and not errors:
                 kept.keep(file, status, None, references)
-            known = [(reference, None) for reference in references]
-        for reference, data in known:
+        for reference in references:
             if reference.name in corpus.references:
                 other = corpus.references[reference.name].location
                 errors.append(
@@ -389,7 +375,7 @@ def load_reference_files(
                     )
                 )
                 continue
-            _put(corpus.references, reference.name, reference, data)
+            corpus.references[reference.name] = reference
         for error in errors:
             corpus.add_problem(error)
 

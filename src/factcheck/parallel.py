@@ -262,7 +262,7 @@ def _to_check(
             yield chunk
             continue
         batch = Batch()
-        rest = [name for name in chunk if not unchanged.take_unchanged(name, batch)]
+        rest = unchanged.take_unchanged(chunk, batch)
         store(batch)
         if rest:
             yield rest
@@ -436,14 +436,19 @@ class _CacheLookups:
 
         return entry_key(self.run, path, content)
 
-    def take_unchanged(self, path: str, batch: Batch) -> bool:
-        """Add to ``batch`` the entry of the claim file ``path`` if the cache holds one that
-        kept the file's present status (so the file need not be read)."""
-        status = self.status(path)
-        if status is None:
-            return False
-        found = self.lookup.find_unchanged(self.run, path, status, self.sources)
-        return found is not None and self._add(found[0], found[2], batch)
+    def take_unchanged(self, files: list[str], batch: Batch) -> list[str]:
+        """Add to ``batch`` the entries of the claim files ``files`` that kept the files'
+        present status (so those files need not be read); the other files."""
+        statuses = [(path, self.status(path)) for path in files]
+        found = self.lookup.find_unchanged(
+            self.run, [(path, status) for path, status in statuses if status], self.sources
+        )
+        rest = []
+        for path in files:
+            entry = found.get(path)
+            if entry is None or not self._add(*entry, batch):
+                rest.append(path)
+        return rest
 
     def take(self, key: bytes, batch: Batch, status: bytes | None) -> bool:
         """Add the entry of ``key`` to ``batch``, if the cache holds it (and its source is

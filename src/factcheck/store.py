@@ -101,15 +101,6 @@ class Table(MutableMapping[str, Value], Generic[Value]):
             (key(name), pickle.dumps(value, pickle.HIGHEST_PROTOCOL)),
         )
 
-    def put(self, name: str, value: Value, data: bytes) -> None:
-        """``self[name] = value``, with ``data``, what pickling ``value`` gave once (on an
-        earlier run, :mod:`factcheck.cache`), stored as it is: pickling again an object that
-        was unpickled can give other bytes (objects shared before are copies now)."""
-        self._cached.pop(name, None)
-        self._connection.execute(
-            f"INSERT OR REPLACE INTO {self._name} VALUES (?, ?)", (key(name), data)
-        )
-
     def __delitem__(self, name: str) -> None:
         self._cached.pop(name, None)
         deleted = self._connection.execute(
