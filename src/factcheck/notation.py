@@ -21,6 +21,10 @@ _SCALE_LABELS = {
 }
 
 
+#: German swaps the English marks: "1,234.5" is "1.234,5".
+_GERMAN_MARKS = str.maketrans({",": ".", ".": ","})
+
+
 def format_number(value: Decimal, lang: str, decimals: int | None = None) -> str:
     """``value`` with the language's decimal mark and thousands separator."""
     if not value.is_finite():
@@ -29,7 +33,7 @@ def format_number(value: Decimal, lang: str, decimals: int | None = None) -> str
         decimals = max(0, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
     text = f"{value:,.{decimals}f}"
     if lang == "de":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
+        text = text.translate(_GERMAN_MARKS)
     return text.replace("-", "−")
 
 

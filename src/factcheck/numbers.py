@@ -656,19 +656,24 @@ def _text2num(text: str, lang: str | None) -> int:
 
 def rounding_interval(value: Decimal, step: Decimal, rounding: str = DEFAULT_ROUNDING) -> Interval:
     """Every value that the rounding convention writes as ``value`` at ``step``."""
-    # Sums of intervals round their ends outward, so a figure with more digits than
-    # Decimal keeps still gets an interval that holds it.
-    point = Interval.point(value)
     half = step / 2
     if rounding == "up-or-down":
-        return point + Interval(-half, half)
-    if rounding == "half-up":
-        return point + Interval(-half, half, hi_open=True)
-    if rounding == "truncated":
-        if value < 0:
-            return point + Interval(-step, Decimal(0), lo_open=True)
-        return point + Interval(Decimal(0), step, hi_open=True)
-    raise ValueError(f"unknown rounding convention {rounding!r}: expected {', '.join(ROUNDINGS)}")
+        below, above, lo_open, hi_open = -half, half, False, False
+    elif rounding == "half-up":
+        below, above, lo_open, hi_open = -half, half, False, True
+    elif rounding == "truncated" and value < 0:
+        below, above, lo_open, hi_open = -step, Decimal(0), True, False
+    elif rounding == "truncated":
+        below, above, lo_open, hi_open = Decimal(0), step, False, True
+    else:
+        raise ValueError(
+            f"unknown rounding convention {rounding!r}: expected {', '.join(ROUNDINGS)}"
+        )
+    # Each end is rounded outward, as a sum of intervals is, so a figure with more digits
+    # than Decimal keeps still gets an interval that holds it.
+    return Interval(
+        add(value, below, ROUND_FLOOR), add(value, above, ROUND_CEILING), lo_open, hi_open
+    )
 
 
 def significant_step(value: Decimal, precision: Decimal) -> Decimal:
