@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.numbers import (
+    _FIGURE_STARTS,
     MAX_DIGITS,
     FigureError,
     LexiconError,
@@ -699,3 +700,50 @@ def test_a_range_that_does_not_hold_falls_back_to_its_numbers():
         ("16", "count"),
         ("3–9 Mio. €", "amount"),
     ]
+
+
+def _words_of(lexicon) -> list[str]:
+    return [
+        *lexicon.qualifiers,
+        *lexicon.scales,
+        *(month.capitalize() for month in lexicon.months),
+        *lexicon.fractions,
+        *lexicon.multiples,
+        *lexicon.shares,
+        *lexicon.range_words,
+        *(word for pair in lexicon.range_between for word in pair),
+    ]
+
+
+PIECES = [
+    *("13,4", "1.317", "2012", "2016-02-12", "12.", "3.", "−5", "+7", "½", "50", "0,5"),
+    *("€", "$", "£", "%", "EUR", "eur", "TEUR", "us$", "USD", "gbp", "ſ", "K"),
+    *("ein", "eine", "one", "a", "half a", "dutzend", "dozen", "das", "the", "fach"),
+    *("fünfundzwanzig", "twenty-one", "hundred and five", "Prozent", "Kinder"),
+]
+
+
+def _assert_figures_looked_for_where_they_start(text: str, lang: str | None) -> None:
+    # find_figures tries the pattern only at the places _FIGURE_STARTS finds: every place
+    # where the pattern matches must be one of them, or a figure would be missed.
+    pattern = load_lexicon(lang).pattern
+    starts = {found.start() for found in _FIGURE_STARTS.finditer(text)}
+    matched = {at for at in range(len(text) + 1) if pattern.match(text, at)}
+    assert matched <= starts, text
+
+
+@pytest.mark.parametrize("lang", ["de", "en", None])
+def test_a_currency_code_inside_a_word_is_looked_at_as_the_pattern_reads_it(lang):
+    # The one figure that starts inside a word: a currency code before its number.
+    for text in ("TEUR 13,4", "xeur 5 Mio.", "abcusd 5", "KUS$ 7", "Tgbp 3"):
+        _assert_figures_looked_for_where_they_start(text, lang)
+    assert [f.reading.text for f in find_figures("TEUR 13,4", "de")] == ["EUR 13,4"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lang=st.sampled_from(["de", "en", None]), data=st.data())
+def test_figures_are_looked_for_everywhere_one_can_start(lang, data):
+    piece = st.sampled_from(_words_of(load_lexicon(lang)) + PIECES)
+    glue = st.sampled_from(["", " ", "  ", "\u00a0", "-", "–", ".", ",", "x", "T", "(", "\n"])
+    parts = data.draw(st.lists(st.tuples(piece, glue), max_size=8))
+    _assert_figures_looked_for_where_they_start("".join(w + g for w, g in parts), lang)

@@ -552,6 +552,28 @@ def _compile(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile("|".join([*dates, shares, figure]), re.IGNORECASE)
 
 
+#: Where a figure may start, a superset: at a word's start, at a character that is neither
+#: a word character nor a space (a sign, a currency symbol), or at a currency code written
+#: before the number, the one part of :func:`_compile`'s pattern with no word boundary
+#: before it (so it may start inside a word). Every other way into that pattern asserts a
+#: word boundary or no word character before it; a change there must keep this a superset,
+#: which tests/test_numbers.py checks.
+_FIGURE_STARTS = re.compile(
+    rf"(?<!\w)(?=\S)|(?=[^\w\s])|(?=(?:{_alt(PREFIX_UNIT_WORDS)}))", re.IGNORECASE
+)
+
+
+def _search(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str] | None:
+    """``pattern.search(text, position)``, trying the pattern only where a figure may
+    start: ``search`` tries all of its alternatives at every character, and most of a
+    quote is the inside of words, where none can start."""
+    for start in _FIGURE_STARTS.finditer(text, position):
+        match = pattern.match(text, start.start())
+        if match:
+            return match
+    return None
+
+
 # --- reading numbers -------------------------------------------------------------------
 
 
@@ -1075,7 +1097,7 @@ def find_figures(
     words = _lexicon_for(lang, lexicon)
     found: list[Found] = []
     position = 0
-    while match := words.pattern.search(text, position):
+    while match := _search(words.pattern, text, position):
         if match.end() == match.start():
             position = match.end() + 1
             continue
