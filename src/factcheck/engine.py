@@ -7,6 +7,8 @@ import datetime
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
 from typing import Any
 
 from factcheck import __version__
@@ -368,6 +370,17 @@ def _guarded(
         return [finding], [InputProblem(claim.location, message, code=rule.code)]
 
 
+def _options(settings: Settings, rule: Rule) -> object:
+    """The options ``rule`` runs with: the configuration's, else the rule's defaults."""
+    return settings.options.get(rule.code) or _default_options(rule.module)
+
+
+@cache
+def _default_options(module: ModuleType) -> object:
+    # Made once per rule rather than once per rule and claim: options are frozen records.
+    return module.Options()
+
+
 def check_claim(
     claim: Claim,
     context: Context,
@@ -391,7 +404,7 @@ def check_claim(
         if rule.code in settings.off:
             results_of_rule: Iterable[RuleResult] = _not_run(rule, claim)
         else:
-            options = settings.options.get(rule.code) or rule.module.Options()
+            options = _options(settings, rule)
             results_of_rule, crash = _guarded(rule, claim, context, options)
             crashes += crash
             ran.add(rule.code)
@@ -404,7 +417,7 @@ def check_claim(
     for rule in all_rules():
         if rule.phase == AFTER_SUPPRESSIONS and rule.code not in settings.off:
             level = settings.levels.get(rule.code, rule.level)
-            options = settings.options.get(rule.code) or rule.module.Options()
+            options = _options(settings, rule)
             for result in rule.module.evaluate(claim, uses, options):
                 findings.append(_stamp(rule, level, claim, result))
     findings.sort(key=lambda f: (f.location, f.code))
