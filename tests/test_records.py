@@ -1,14 +1,18 @@
-"""Records pickled as their class and field values come back equal."""
+"""Records pickled as their class and field values come back equal; records built by
+``quick_init`` are built as their dataclass would build them."""
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+
+import pytest
 
 from factcheck.interval import Interval
 from factcheck.model import Location
-from factcheck.records import by_fields
+from factcheck.records import by_fields, quick_init
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +24,16 @@ class Named:
     name: str
 
 
+@quick_init
+@dataclass(frozen=True, slots=True)
+class Noted:
+    """A record with a plain default and a default made by a factory."""
+
+    text: str
+    level: str = "error"
+    notes: list[str] = field(default_factory=list)
+
+
 def test_records_come_back_equal_from_pickling():
     for record in (
         Location("claims/a.yaml", 3, 7),
@@ -28,3 +42,33 @@ def test_records_come_back_equal_from_pickling():
     ):
         again = pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
         assert again == record and type(again) is type(record)
+
+
+def test_a_quickly_built_record_has_its_fields_defaults_and_stays_frozen():
+    assert Noted("a") == Noted(text="a", level="error", notes=[])
+    assert Noted("a", "warning", ["x"]).level == "warning"
+    assert Noted("a").notes is not Noted("a").notes  # each gets a list of its own
+    assert dataclasses.replace(Noted("a"), level="warning") == Noted("a", "warning")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Noted("a").text = "b"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'text'"):
+        Noted()  # type: ignore[call-arg]
+
+
+def test_quick_init_refuses_a_record_whose_init_does_more():
+    @dataclass(frozen=True, slots=True)
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:
+            assert self.value > 0
+
+    with pytest.raises(TypeError, match="__post_init__"):
+        quick_init(Checked)
+
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class KeywordOnly:
+        value: int
+
+    with pytest.raises(TypeError, match="parameters"):
+        quick_init(KeywordOnly)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 
-from factcheck.records import by_fields
+from factcheck.records import by_fields, quick_init
 
 INFINITY = Decimal("Infinity")
 
@@ -70,6 +70,7 @@ def _over(a: Decimal, b: Decimal, rounding: str, positive: bool) -> Decimal | No
     return _context(rounding).divide(a, b)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Interval:
     """The set of values between ``lo`` and ``hi``; each end is open or closed."""

@@ -13,12 +13,13 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.records import by_fields
+from factcheck.records import by_fields, quick_init
 
 if TYPE_CHECKING:
     from factcheck.numbers import Reading
 
 
+@quick_init
 @dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A place in a file: 1-based line and column."""
@@ -64,6 +65,7 @@ class Source:
     author: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure of a claim: the quote it stands in and its value as the editor wrote it."""
@@ -254,6 +256,7 @@ class Numbers:
 NO_NUMBERS = Numbers()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     """The result of one rule on one check or figure, stamped with its level by the engine."""
@@ -354,6 +357,7 @@ class Report:
     settings: dict[str, Any] = field(default_factory=dict)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class RuleResult:
     """What a rule yields: an outcome and its explanation, before the engine stamps the

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from factcheck.interval import INFINITY, Interval, add
-from factcheck.records import by_fields
+from factcheck.records import by_fields, quick_init
 from factcheck.units import CURRENCIES, PREFIX_UNIT_WORDS, UNIT_WORDS
 
 #: The most digits one numeral may have; longer input is refused, not computed with.
@@ -58,6 +58,7 @@ class LexiconError(ValueError):
     """A lexicon file is not in the expected shape; the message names file and entry."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the tool reads in a figure's text."""

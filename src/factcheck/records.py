@@ -1,16 +1,24 @@
-"""How the frozen records of the model travel between processes.
+"""How the frozen records of the model are built and travel between processes.
 
 ``verify --jobs`` hands claims and findings from worker processes to the main one by
 pickling them: tens of records per claim. A frozen dataclass with slots pickles its state
 slot by slot through Python code on both sides; pickled as its class and field values, it is
 rebuilt by one call to its constructor, several times faster.
+
+A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, since its
+own ``__setattr__`` refuses; a verify builds tens of records per claim (a location per YAML
+value, an interval per figure and per step of arithmetic, a finding per rule), and setting
+each slot through its descriptor instead is about three times faster (:func:`quick_init`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
+
+Record = TypeVar("Record", bound=type)
 
 #: Per record class, a function giving its field values as a tuple. Made once per class:
 #: ``verify`` pickles tens of records per claim, and attrgetter reads them all in one call.
@@ -34,3 +42,45 @@ def by_fields(record: Any) -> tuple[type, tuple[Any, ...]]:
     if values is None:
         values = _FIELD_VALUES[cls] = _field_values(cls)
     return (cls, values(record))
+
+
+def quick_init(cls: Record) -> Record:
+    """Decorate a frozen dataclass with slots (above ``@dataclass``) to give it an
+    ``__init__`` of the same parameters and defaults that sets each slot through the slot's
+    descriptor. TypeError for a class whose ``__init__`` does more than set its fields."""
+    fields = dataclasses.fields(cls)
+    names = [field.name for field in fields]
+    if hasattr(cls, "__post_init__") or list(getattr(cls, "__slots__", ())) != names:
+        raise TypeError(
+            f"{cls.__name__}: quick_init takes a dataclass with slots, no __post_init__"
+        )
+    missing = object()  # stands for "no argument" where a default_factory makes the default
+    namespace: dict[str, Any] = {"_missing": missing}
+    parameters, body = [], []
+    for field in fields:
+        name = field.name
+        namespace[f"_set_{name}"] = getattr(cls, name).__set__
+        value = name
+        if field.default is not dataclasses.MISSING:
+            namespace[f"_default_{name}"] = field.default
+            parameters.append(f"{name}=_default_{name}")
+        elif field.default_factory is not dataclasses.MISSING:
+            namespace[f"_factory_{name}"] = field.default_factory
+            parameters.append(f"{name}=_missing")
+            value = f"_factory_{name}() if {name} is _missing else {name}"
+        else:
+            parameters.append(name)
+        body.append(f"    _set_{name}(self, {value})")
+    source = f"def __init__(self, {', '.join(parameters)}):\n" + "\n".join(body) + "\n"
+    exec(source, namespace)  # as dataclasses itself makes __init__
+    init = namespace["__init__"]
+    if _parameters(init) != _parameters(cls.__init__):  # an InitVar, a keyword-only field
+        raise TypeError(f"{cls.__name__}: quick_init cannot keep the parameters of __init__")
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+def _parameters(function: Any) -> tuple[object, ...]:
+    code = function.__code__
+    return (code.co_argcount, code.co_kwonlyargcount, code.co_varnames[: code.co_argcount])

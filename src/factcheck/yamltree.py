@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from factcheck.model import Location
+from factcheck.records import quick_init
 
 
 class InputError(Exception):
@@ -28,6 +29,7 @@ class InputError(Exception):
         self.message = message
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Scalar:
     """A YAML scalar, as the string that was written."""
@@ -36,6 +38,7 @@ class Scalar:
     location: Location
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sequence:
     """A YAML sequence."""
@@ -44,6 +47,7 @@ class Sequence:
     location: Location
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Mapping:
     """A YAML mapping with string keys, in written order, each key with its location."""
