@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.interval import PRECISION, Interval
 from factcheck.interval import DivisionByZero as IntervalDivisionByZero
+from factcheck.records import quick_init
 
 if TYPE_CHECKING:
     from factcheck.numbers import Reading
@@ -308,7 +309,8 @@ def render(node: Node, written: Callable[[str], str]) -> str:
     return f"{render(node.left, written)} {symbol} {render(node.right, written)}"
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Value:
     """An operand or a result: the interval, the nominal value, the unit's name (see
     :mod:`factcheck.units`), and whether it is a bare number (a bare number added to euros

@@ -81,6 +81,7 @@ class Figure:
     value_location: Location
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Check:
     """One relation between figures, as written in the claim's ``checks`` list."""
@@ -117,6 +118,7 @@ class Suppression:
         return not self.scope or location in self.scope
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One claim of a source: what it says, the figures it states, the checks that relate them."""
@@ -312,6 +314,7 @@ class InputProblem:
         return f"{self.location}: {self.message}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ClaimResult:
     """A claim with its findings and its verdict."""

@@ -98,7 +98,8 @@ def _category(kind: str) -> str:
     return kind if kind in ("year", "date", "ordinal") else "quantity"
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Found:
     """A figure found in a longer text, with its character offsets."""
 
@@ -578,6 +579,9 @@ def _search(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str]
 # --- reading numbers -------------------------------------------------------------------
 
 
+_DIGITS_AND_MARKS = re.compile(r"[\d.,]+")
+
+
 def read_numeral(text: str, lang: str | None) -> tuple[Decimal, int]:
     """Read a written numeral by the language's separators; return value and decimals.
 
@@ -593,7 +597,7 @@ def read_numeral(text: str, lang: str | None) -> tuple[Decimal, int]:
         raise FigureError(f"{text!r} has more than {MAX_DIGITS} digits")
     spaced = any(c in _GROUP_MARKS for c in digits)
     digits = "".join(c for c in digits if c not in _GROUP_MARKS)
-    if not re.fullmatch(r"[\d.,]+", digits) or not digits[0].isdigit():
+    if not _DIGITS_AND_MARKS.fullmatch(digits) or not digits[0].isdigit():
         raise FigureError(f"{text!r} is not a number")
     marks = [c for c in digits if c in ".,"]
     if not marks:

@@ -14,12 +14,14 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
 from factcheck.interval import Interval
+from factcheck.records import quick_init
 
 if TYPE_CHECKING:
     from factcheck.numbers import Reading
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """A computed interval against a stated one."""
 
