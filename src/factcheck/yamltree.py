@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -81,6 +82,10 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _YAML_DEPTH_LIMIT = 1000
 #: libyaml reads a key of at most this many characters before its ':'.
 _YAML_KEY_LIMIT = 1024
+#: Flags of :func:`os.open` that exist on some systems only: no waiting for a named pipe's
+#: writer (no such pipes on Windows), no translating of line ends (Windows only).
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
 _UTF16_32_MARKS = (
     (b"\xff\xfe\x00\x00", "UTF-32"),
     (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -100,24 +105,33 @@ def shown(text: str, limit: int = 60) -> str:
 def read_bytes(path: Path, limit: int, what: str) -> bytes:
     """The bytes of the regular file ``path``; InputError when it cannot be read or is
     larger than ``limit`` bytes (``what`` says what such a file usually is)."""
-    import os
     import stat
 
-    where = Location(str(path))
+    # One descriptor, its status and one read: a corpus has as many files as claims, and
+    # pathlib's stat and open, and a buffered file object, cost twice as much.
     try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):
-            # Opening a named pipe would wait for a writer forever.
-            raise InputError(where, "not a regular file; expected a text file")
-        if status.st_size > limit:
-            raise InputError(where, _too_large(status.st_size, limit, what))
-        with path.open("rb") as file:
-            data = file.read(limit + 1)
+        # Non-blocking, so that opening a named pipe does not wait for a writer forever.
+        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
+        try:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                raise InputError(Location(str(path)), "not a regular file; expected a text file")
+            if status.st_size > limit:
+                raise InputError(Location(str(path)), _too_large(status.st_size, limit, what))
+            data = os.read(descriptor, limit + 1)
+            while len(data) <= limit:  # to the end, since the file may have grown
+                more = os.read(descriptor, limit + 1 - len(data))
+                if not more:
+                    break
+                data += more
+        finally:
+            os.close(descriptor)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise InputError(where, f"cannot read the file: {reason}") from error
+        raise InputError(Location(str(path)), f"cannot read the file: {reason}") from error
     if len(data) > limit:  # it grew after the size was taken
-        raise InputError(where, _too_large(max(len(data), os.path.getsize(path)), limit, what))
+        size = max(len(data), os.path.getsize(path))
+        raise InputError(Location(str(path)), _too_large(size, limit, what))
     return data
 
 
