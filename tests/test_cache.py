@@ -624,3 +624,60 @@ def test_a_records_digest_does_not_depend_on_which_objects_it_shares(project: Pa
     again = pickle.dumps(pickle.loads(pickled), pickle.HIGHEST_PROTOCOL)
     assert pickled != again
     assert _record_digest(b"source", pickled) == _record_digest(b"source", again)
+
+
+# --- a cache file factcheck did not write --------------------------------------------------
+
+
+class _Planted:
+    """What a pickle planted in a cache file would do: run a command."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def _plant(project: Path, inner: bool) -> Path:
+    """Replace every entry's data with a pickle that would create a file when unpickled:
+    the whole entry, or (``inner``) the pickled result inside it. The file it would make."""
+    import pickle
+
+    from factcheck.cache import pack, unpack
+
+    marker = project / "PLANTED"
+    with sqlite3.connect(project / CACHE / "results.sqlite") as connection:
+        for key, data in connection.execute("SELECT key, data FROM entries").fetchall():
+            if inner:
+                claims, named, results, problems = unpack(data)
+                results = [(*row[:-1], pickle.dumps(_Planted(marker))) for row in results]
+                planted = pack(claims, named, results, problems)
+            else:
+                planted = pickle.dumps(_Planted(marker))
+            connection.execute("UPDATE entries SET data = ? WHERE key = ?", (planted, key))
+    return marker
+
+
+def test_an_entry_factcheck_did_not_write_is_never_unpickled_and_is_checked_again(
+    factcheck, project: Path
+):
+    cold = _verify(factcheck, project, "--format", "concise")
+    marker = _plant(project, inner=False)
+    warm = _verify(factcheck, project, "--format", "concise")
+    assert not marker.exists()
+    assert (warm.code, warm.out, warm.err) == (cold.code, cold.out, "")
+
+
+def test_a_result_factcheck_did_not_write_is_never_unpickled_and_is_one_error(
+    factcheck, project: Path
+):
+    assert _verify(factcheck, project, "--format", "json").code == 0
+    marker = _plant(project, inner=True)
+    run = _verify(factcheck, project, "--format", "json")
+    assert not marker.exists()
+    assert run.code == 2
+    assert run.err == (
+        "factcheck: error: the result cache holds a record factcheck did not write "
+        f"(posix.system is not a record factcheck writes); remove {CACHE} and run again\n"
+    )

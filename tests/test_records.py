@@ -1,5 +1,6 @@
 """Records pickled as their class and field values come back equal; records built by
-``quick_init`` are built as their dataclass would build them."""
+``quick_init`` are built as their dataclass would build them; ``load_record`` builds
+records and nothing else."""
 
 from __future__ import annotations
 
@@ -72,3 +73,32 @@ def test_quick_init_refuses_a_record_whose_init_does_more():
 
     with pytest.raises(TypeError, match="parameters"):
         quick_init(KeywordOnly)
+
+
+def test_load_record_reads_back_what_factcheck_pickles():
+    from pathlib import Path
+
+    from factcheck.model import Outcome
+    from factcheck.records import load_record
+
+    records = [Location("a.yaml", 1, 2), Outcome.PASS, Decimal("13.4"), Path("x/source.txt")]
+    assert load_record(pickle.dumps(records, pickle.HIGHEST_PROTOCOL)) == records
+
+
+@pytest.mark.parametrize(
+    "module, name",
+    [
+        ("builtins", "eval"),
+        ("os", "system"),
+        ("factcheck.load", "load_yaml"),  # a function of factcheck's, not a record
+        ("factcheck.cache", "ResultCache"),  # a class of factcheck's, not a record
+        ("factcheck.cache", "pickle.loads"),  # reached through a module's attribute
+        ("factcheck.__main__", "main"),  # importing it would run the command line
+    ],
+)
+def test_load_record_refuses_anything_but_records_and_their_values(module: str, name: str):
+    from factcheck.records import NotARecord, load_record
+
+    planted = f"c{module}\n{name}\n(S'x'\ntR.".encode()
+    with pytest.raises(NotARecord, match=f"{module}.{name} is not a record factcheck writes"):
+        load_record(planted)

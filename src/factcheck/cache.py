@@ -60,6 +60,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factcheck.records import load_record
+
 if TYPE_CHECKING:
     from factcheck.config import Config
     from factcheck.engine import Settings
@@ -380,7 +382,7 @@ def unpack(data: bytes) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
     checks name, its result rows and its problems. Raise ValueError when the data cannot be
     read (a damaged file)."""
     try:
-        claims, named, results, problems = pickle.loads(data)
+        claims, named, results, problems = load_record(data)
     except Exception as error:  # unpickling damaged bytes can raise almost anything
         raise ValueError(f"a damaged cache entry: {error}") from None
     return claims, named, results, problems
@@ -424,7 +426,7 @@ class ResultCache:
         if data is None:
             return None
         try:
-            records: list[Any] = pickle.loads(data)
+            records: list[Any] = load_record(data)
         except Exception:  # unpickling damaged bytes can raise almost anything
             return None
         return records

@@ -155,6 +155,7 @@ def verify(
     from factcheck import parallel, reporters
     from factcheck.engine import ReportDateError, exit_code, report_date
     from factcheck.load import find_default_corpus
+    from factcheck.records import NotARecord
     from factcheck.reporters import statistics as rule_statistics
 
     to_terminal = output_file is None and sys.stdout.isatty()
@@ -200,6 +201,13 @@ def verify(
             code = exit_code(report, strict, exit_zero)
     except ReportDateError as error:
         _fail(str(error))
+    except NotARecord as error:
+        # Only the result cache holds what this run did not pickle itself.
+        folder = cache.folder if cache is not None else "the result cache"
+        _fail(
+            f"the result cache holds a record factcheck did not write ({error}); remove "
+            f"{folder} and run again"
+        )
     if cache is not None and cache.warning:
         typer.echo(f"factcheck: warning: {cache.warning}", err=True)
     raise typer.Exit(code)

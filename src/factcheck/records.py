@@ -9,11 +9,20 @@ A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``
 own ``__setattr__`` refuses; a verify builds tens of records per claim (a location per YAML
 value, an interval per figure and per step of arithmetic, a finding per rule), and setting
 each slot through its descriptor instead is about three times faster (:func:`quick_init`).
+
+Records pickled into the result cache are read back with :func:`load_record`, which builds
+nothing but records and the few value types they hold: the cache lives in the project's
+folder, where a cloned repository could have put a file of its own, and an unrestricted
+unpickler calls whatever function a pickle names.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import enum
+import io
+import pickle
+import sys
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, TypeVar
@@ -84,3 +93,40 @@ def quick_init(cls: Record) -> Record:
 def _parameters(function: Any) -> tuple[object, ...]:
     code = function.__code__
     return (code.co_argcount, code.co_kwonlyargcount, code.co_varnames[: code.co_argcount])
+
+
+#: The classes of the standard library that records hold, besides factcheck's own.
+_VALUE_TYPES = {
+    ("decimal", "Decimal"),
+    ("fractions", "Fraction"),
+    ("pathlib", "PosixPath"),
+    ("pathlib", "WindowsPath"),
+}
+
+
+class NotARecord(pickle.UnpicklingError):
+    """A pickle names something that is neither a record of factcheck's nor a value type
+    records hold: it was not written by factcheck."""
+
+
+class _RecordUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _VALUE_TYPES:
+            return super().find_class(module, name)
+        # Only a module already imported: importing one may run code (factcheck.__main__).
+        found = getattr(sys.modules.get(module), name, None) if "." not in name else None
+        if (
+            module.startswith("factcheck.")
+            and isinstance(found, type)
+            and found.__module__ == module
+            and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum))
+        ):
+            return found
+        raise NotARecord(f"{module}.{name} is not a record factcheck writes")
+
+
+def load_record(data: bytes) -> Any:
+    """Unpickle what factcheck pickled: its records (dataclasses and enums of its own
+    modules) and the values they hold (numbers, texts, paths, containers). NotARecord when
+    the pickle names anything else, which an unrestricted unpickler would call."""
+    return _RecordUnpickler(io.BytesIO(data)).load()

@@ -28,6 +28,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from factcheck.engine import counts
 from factcheck.model import Claim, ClaimResult, Finding, Source, Verdict
+from factcheck.records import load_record
 
 #: Records of a table kept in memory by each process, most recently used first: enough for
 #: the sources of the claims in hand, and for the other claims a few checks name.
@@ -402,7 +403,8 @@ class StoredResults(Sequence[ClaimResult]):
 
     def _read(self, offset: int, limit: int, only_shown: bool = False) -> Iterator[ClaimResult]:
         for data in self._results.result_data(offset, limit, only_shown):
-            claim, findings, verdict = pickle.loads(data)
+            # Results taken from the result cache are as the cache file holds them.
+            claim, findings, verdict = load_record(data)
             yield ClaimResult(claim, self._sources.get(claim.source_slug), findings, verdict)
 
     def __eq__(self, other: object) -> bool:
