@@ -25,7 +25,8 @@ file's status: the entry's key is then made with the digest of the bytes kept be
 The status is kept only of a file last changed at least :data:`SETTLED` before it was read,
 so that a file changed again within one tick of a coarse file-system clock (FAT's two
 seconds, ext3's one) cannot keep a status that hides the change; the change time, which
-no tool can set back, catches a change whose modification time was put back. Any other
+no tool can set back, catches a change whose modification time was put back (except on
+Windows, where ``os.stat`` gives the creation time in its place). Any other
 file is read and its bytes' digest looked up, as after a fresh clone or checkout.
 
 The sources and the files of reference facts are kept too, each as reading it gave it
