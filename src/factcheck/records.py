@@ -63,6 +63,8 @@ def quick_init(cls: Record) -> Record:
         raise TypeError(
             f"{cls.__name__}: quick_init takes a dataclass with slots, no __post_init__"
         )
+    # The source compiled below holds the class's field names and nothing else: no value,
+    # nothing read from input; Python allows no field name that is not an identifier.
     missing = object()  # stands for "no argument" where a default_factory makes the default
     namespace: dict[str, Any] = {"_missing": missing}
     parameters, body = [], []
