@@ -138,12 +138,7 @@ def verify(
         results = ResultTables(Path(folder))
         try:
             digests = _digests(cache, reader, settings)
-            kept = None
-            if cache is not None and digests is not None:
-                from factcheck.cache import KeptReads, reading_key
-
-                kept = KeptReads(cache, reading_key(*digests))
-            problems = _read_corpus(paths, tables, reader, kept)
+            problems = _read_corpus(paths, tables, reader, _kept_reads(cache, digests))
             claim_files = tables.claim_file_count()
             workers = min(jobs_for(jobs, claim_files), -(-claim_files // CHUNK))
             cached = _cached(cache, digests, tables)
@@ -193,6 +188,15 @@ def _digests(
     from factcheck.cache import settings_digest, tool_digest
 
     return tool_digest(), settings_digest(settings, reader)
+
+
+def _kept_reads(cache: ResultCache | None, digests: tuple[bytes, bytes] | None) -> KeptReads | None:
+    """The sources and reference files as the result cache keeps them."""
+    if cache is None or digests is None:
+        return None
+    from factcheck.cache import KeptReads, reading_key
+
+    return KeptReads(cache, reading_key(*digests))
 
 
 def _cached(
