@@ -72,7 +72,7 @@ if TYPE_CHECKING:
 
     from rich.progress import Progress
 
-    from factcheck.cache import ResultCache
+    from factcheck.cache import Entry, ResultCache
     from factcheck.load import KeptReads
     from factcheck.store import Batch, CorpusTables, ResultTables
 
@@ -148,7 +148,7 @@ def verify(
                 def store(batch: Batch) -> None:
                     results.add(batch)
                     if cache is not None:
-                        cache.add(batch.from_cache, batch.to_cache, batch.restamped)
+                        cache.add(batch.from_cache, _new_entries(batch), batch.restamped)
                     problems.extend(batch.problems)
                     bar.checking(len(batch.claims) + batch.unread)
 
@@ -490,23 +490,33 @@ class _CacheLookups:
     ) -> None:
         """Hand back as a new entry what checking the file ``path`` (whose bytes have the
         digest ``content`` and whose status was ``status``) added to ``batch`` since
-        ``marks``."""
-        from factcheck.cache import pack
+        ``marks``: where in the batch its rows lie, packed where the batch arrives
+        (:func:`_new_entries`), so that a worker does not hand each row back twice."""
         from factcheck.store import key as stored_path
 
-        claims, named, results, problems = marks
-        if any(is_internal_error(problem) for problem in batch.problems[problems:]):
+        if any(is_internal_error(problem) for problem in batch.problems[marks[3] :]):
             # A rule that stopped on the claim may not stop next time (memory ran out, a
             # bug fixed in a copy that keeps the tool's digest): check the claim again.
             return
-        data = pack(
-            batch.claims[claims:],
-            batch.named[named:],
-            batch.results[results:],
-            batch.problems[problems:],
-        )
-        entry = (key, stored_path(path), slug, self.sources(slug), data, content, status)
+        spans = (*marks, *batch.marks())
+        entry = (key, stored_path(path), slug, self.sources(slug), spans, content, status)
         batch.to_cache.append(entry)
+
+
+def _new_entries(batch: Batch) -> Iterator[Entry]:
+    """The new entries of the result cache a batch brings, each packed from the batch's
+    rows it holds."""
+    from factcheck.cache import pack
+
+    for key, path, slug, source, spans, content, status in batch.to_cache:
+        claims, named, results, problems, claims_end, named_end, results_end, problems_end = spans
+        data = pack(
+            batch.claims[claims:claims_end],
+            batch.named[named:named_end],
+            batch.results[results:results_end],
+            batch.problems[problems:problems_end],
+        )
+        yield key, path, slug, source, data, content, status
 
 
 def _worker_cache(tables: CorpusTables) -> _CacheLookups:

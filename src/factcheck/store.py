@@ -355,8 +355,12 @@ class Batch:
         self.unread = 0
         #: Keys of the result cache's entries the batch took its rows from.
         self.from_cache: list[bytes] = []
-        #: New entries for the result cache (:data:`factcheck.cache.Entry`).
-        self.to_cache: list[tuple[bytes, bytes, str, bytes, bytes, bytes, bytes | None]] = []
+        #: New entries for the result cache (:data:`factcheck.cache.Entry`), each with the
+        #: spans of the batch's rows it holds (:meth:`marks` before and after its file) in
+        #: place of its data.
+        self.to_cache: list[
+            tuple[bytes, bytes, str, bytes, tuple[int, ...], bytes, bytes | None]
+        ] = []
         #: (key, file status) of the cache's entries taken whose claim file's status is new.
         self.restamped: list[tuple[bytes, bytes]] = []
 
