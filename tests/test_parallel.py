@@ -302,3 +302,57 @@ def test_verify_never_goes_through_a_whole_table_per_claim(corpus: Path, monkeyp
     with parallel.verify([corpus], Reader(), Settings(), 1) as report:
         assert report.summary.claims == 142
     assert len(whole_table_reads) < 10, whole_table_reads
+
+
+def _dies_or_answers(chunk: list[str]) -> bytes:
+    """A task for workers: "die" kills its worker, "late" answers with more than a pipe
+    holds, after the other worker died."""
+    import signal
+    import time
+
+    if chunk == ["die"]:
+        time.sleep(0.3)
+        os.kill(os.getpid(), signal.SIGKILL)
+    if chunk == ["late"]:
+        time.sleep(1.5)
+        return b"x" * 2_000_000
+    return b"x"
+
+
+def test_a_worker_killed_ends_the_run_with_one_error_not_a_hang():
+    # The OOM killer picks the largest process, often a worker. The pool then ends the
+    # other worker with SIGTERM, which the command line turns into an exception (for its
+    # clean-up) that a worker would hand back, stuck on a result no one reads any more.
+    import multiprocessing
+    import signal
+    import threading
+
+    from factcheck import parallel
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)  # as the command line's verify does
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        chunks = [["die"], ["late"], ["late"], ["fast"]]
+        try:
+            list(parallel._map(2, _dies_or_answers, chunks, (None, None), lambda reader: None))
+            outcome.append(None)
+        except BaseException as error:  # handed to the test's thread
+            outcome.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        thread.join(60)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        hung = thread.is_alive()
+        if hung:  # so that the test run itself does not wait for them
+            for worker in multiprocessing.active_children():
+                worker.kill()
+    assert not hung, "verify hung after a worker was killed"
+    assert isinstance(outcome[0], parallel.WorkerLost)
+    assert str(outcome[0]) == parallel.WORKER_LOST

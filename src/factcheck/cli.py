@@ -201,6 +201,8 @@ def verify(
             code = exit_code(report, strict, exit_zero)
     except ReportDateError as error:
         _fail(str(error))
+    except parallel.WorkerLost as error:
+        _fail(str(error))
     except NotARecord as error:
         # Only the result cache holds what this run did not pickle itself.
         folder = cache.folder if cache is not None else "the result cache"

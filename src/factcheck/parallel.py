@@ -295,6 +295,7 @@ def _map(
     import gc
     import itertools
     from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     chunks = iter(chunks)
     first = next(chunks, None)
@@ -308,7 +309,7 @@ def _map(
         with ProcessPoolExecutor(
             max_workers=workers,
             mp_context=_start_method(),
-            initializer=_share,
+            initializer=_start_worker,
             initargs=shared,
         ) as pool:
             given: deque[Future[Any]] = deque()
@@ -319,11 +320,24 @@ def _map(
                         yield given.popleft().result()
                 while given:
                     yield given.popleft().result()
+            except BrokenProcessPool:
+                raise WorkerLost(WORKER_LOST) from None
             finally:
                 # Stopped early (an error, a signal): the chunks not started are dropped.
                 pool.shutdown(cancel_futures=True)
     finally:
         gc.unfreeze()
+
+
+#: What a run whose worker process ended before it finished says.
+WORKER_LOST = (
+    "a worker process ended before it finished its claims (killed, or out of memory?); "
+    "run verify again, with fewer --jobs if memory is short"
+)
+
+
+class WorkerLost(Exception):
+    """A worker process ended before it finished: killed, or out of memory."""
 
 
 def _prepare(reader: Reader) -> None:
@@ -351,6 +365,18 @@ def _start_method() -> BaseContext:
 
 def _share(*shared: Any) -> None:
     _shared["state"] = shared
+
+
+def _start_worker(*shared: Any) -> None:
+    """Ready a worker process: what the pool's processes share, and SIGTERM's default
+    action. A forked worker inherits the handler by which the command line turns SIGTERM
+    into an exception; a worker would hand that exception back instead of ending, and when
+    a worker was killed, the pool, which ends the others with SIGTERM, would wait for them
+    forever."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _share(*shared)
 
 
 def _worker_tables() -> CorpusTables:
