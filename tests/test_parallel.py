@@ -356,3 +356,52 @@ def test_a_worker_killed_ends_the_run_with_one_error_not_a_hang():
     assert not hung, "verify hung after a worker was killed"
     assert isinstance(outcome[0], parallel.WorkerLost)
     assert str(outcome[0]) == parallel.WORKER_LOST
+
+
+_WAITING_WORKERS = """
+import os, sys, time
+from factcheck import parallel
+
+def task(chunk):
+    open(os.path.join(sys.argv[1], str(os.getpid())), "w").close()
+    time.sleep(60)
+
+for _ in parallel._map(2, task, [["a"], ["b"]], (None, None), lambda reader: None):
+    pass
+"""
+
+
+def _ended(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+            return any(line.split()[1] == "Z" for line in status if line.startswith("State:"))
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's PR_SET_PDEATHSIG")
+def test_workers_end_when_verify_is_killed(tmp_path: Path):
+    # SIGKILL (the OOM killer, a CI job's kill -9) leaves verify no time to stop its pool.
+    import signal
+    import subprocess
+    import time
+
+    verify = subprocess.Popen([sys.executable, "-c", _WAITING_WORKERS, str(tmp_path)])
+    try:
+        for _ in range(200):
+            if len(list(tmp_path.iterdir())) == 2:
+                break
+            time.sleep(0.1)
+        workers = [int(file.name) for file in tmp_path.iterdir()]
+        assert len(workers) == 2, "the workers did not start"
+    finally:
+        verify.send_signal(signal.SIGKILL)
+        verify.wait()
+    for _ in range(100):
+        if all(_ended(pid) for pid in workers):
+            break
+        time.sleep(0.1)
+    left = [pid for pid in workers if not _ended(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "workers outlived verify"

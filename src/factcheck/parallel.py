@@ -90,6 +90,8 @@ PROGRESS_FROM = 500
 CHUNK = 100
 #: Claim files added to the store at a time while the corpus is walked.
 _WALKED = 1000
+#: prctl's option that asks for a signal when the parent ends (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
 
 # What the workers of a pool share, set once per worker by the pool's initializer (with the
 # fork start method they inherit it without copying).
@@ -310,7 +312,7 @@ def _map(
             max_workers=workers,
             mp_context=_start_method(),
             initializer=_start_worker,
-            initargs=shared,
+            initargs=(os.getpid(), *shared),
         ) as pool:
             given: deque[Future[Any]] = deque()
             try:
@@ -367,16 +369,37 @@ def _share(*shared: Any) -> None:
     _shared["state"] = shared
 
 
-def _start_worker(*shared: Any) -> None:
-    """Ready a worker process: what the pool's processes share, and SIGTERM's default
-    action. A forked worker inherits the handler by which the command line turns SIGTERM
-    into an exception; a worker would hand that exception back instead of ending, and when
-    a worker was killed, the pool, which ends the others with SIGTERM, would wait for them
-    forever."""
+def _start_worker(parent: int, *shared: Any) -> None:
+    """Ready a worker process of the process ``parent``: what the pool's processes share,
+    SIGTERM's default action, and an end with its parent.
+
+    A forked worker inherits the handler by which the command line turns SIGTERM into an
+    exception; a worker would hand that exception back instead of ending, and when a worker
+    was killed, the pool, which ends the others with SIGTERM, would wait for them forever.
+    """
     import signal
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with(parent)
     _share(*shared)
+
+
+def _end_with(parent: int) -> None:
+    """On Linux, have the kernel end this process when its parent ``parent`` ends, even by
+    SIGKILL, which leaves the parent no time to stop its pool: an idle worker would wait for
+    a task forever."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(1)
 
 
 def _worker_tables() -> CorpusTables:
